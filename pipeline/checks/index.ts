@@ -1,0 +1,107 @@
+// The preset: which rules run, in which order, at which severity. Rules only report;
+// severities come from the config and are applied here, once, after message control.
+import type {Root} from 'mdast'
+import remarkMessageControl from 'remark-message-control'
+import remarkPresetLintConsistent from 'remark-preset-lint-consistent'
+import remarkPresetLintRecommended from 'remark-preset-lint-recommended'
+import remarkRetext from 'remark-retext'
+import retextEnglish from 'retext-english'
+import {unified, type PluggableList, type Plugin, type Processor} from 'unified'
+import type {VFile} from 'vfile'
+import type {z} from 'zod'
+import type {Severity} from '../config/severity.ts'
+import {toFatal} from '../config/severity.ts'
+import type {Manuscript} from '../manuscript/types.ts'
+import * as acronymExpansion from './acronym-expansion.ts'
+import * as inconsistentName from './inconsistent-name.ts'
+import * as repeatedParagraph from './repeated-paragraph.ts'
+import * as repeatedWords from './repeated-words.ts'
+
+/** Galley's own rules, which take the whole manuscript for cross-file findings. */
+const manuscriptRules = {
+  'repeated-paragraph': repeatedParagraph,
+  'inconsistent-name': inconsistentName,
+  'acronym-expansion': acronymExpansion
+}
+
+/** Prose rules that run on the natural-language tree inside remark-retext. */
+const proseRules = {
+  'repeated-words': repeatedWords
+}
+
+export const ruleOptionSchemas: Record<string, z.ZodType> = Object.fromEntries(
+  Object.entries({...manuscriptRules, ...proseRules}).map(([id, rule]) => [id, rule.options])
+)
+
+type PresetEntry = Plugin | [Plugin, unknown]
+
+/** remark-lint rules of the recommended and consistent presets, by rule id, with the presets' options. */
+export const markdownRules: Record<string, {plugin: Plugin<any[], Root>; option: unknown}> = {}
+for (const entry of [
+  ...(remarkPresetLintRecommended.plugins as PresetEntry[]),
+  ...(remarkPresetLintConsistent.plugins as PresetEntry[])
+]) {
+  const [plugin, option] = Array.isArray(entry) ? entry : [entry, undefined]
+  const [source, ruleId] = plugin.name.split(':')
+  // The bare `remark-lint` plugin is message control, which we add ourselves at the end.
+  if (source === 'remark-lint' && ruleId) markdownRules[ruleId] = {plugin: plugin as Plugin<any[], Root>, option}
+}
+
+export const ruleIds = [...Object.keys(manuscriptRules), ...Object.keys(proseRules), ...Object.keys(markdownRules)]
+
+/** Editorial findings are warnings by default, so editions still build; CI can use `--frail`. */
+const defaultSeverity: Severity = 'warn'
+
+export type RuleSettings = Record<string, unknown>
+
+/** `'warn'`, `['error']` or `['warn', {…}]` → severity and options. */
+export function ruleSetting(settings: RuleSettings, id: string): [Severity, unknown] {
+  const value = settings[id]
+  if (value === undefined) return [defaultSeverity, undefined]
+  if (typeof value === 'string') return [value as Severity, undefined]
+  const [level, option] = value as [Severity, unknown?]
+  return [level, option]
+}
+
+export function severityOf(settings: RuleSettings, ruleId: string | undefined): Severity {
+  return ruleId && ruleIds.includes(ruleId) ? ruleSetting(settings, ruleId)[0] : defaultSeverity
+}
+
+export function checker(settings: RuleSettings, manuscript: Manuscript): Processor<Root, Root, Root> {
+  const markdown: PluggableList = []
+  for (const [id, {plugin, option}] of Object.entries(markdownRules)) {
+    const [level, configured] = ruleSetting(settings, id)
+    if (level !== 'off') markdown.push([plugin, [1, configured ?? option]])
+  }
+
+  const manuscriptLevel: PluggableList = []
+  for (const [id, rule] of Object.entries(manuscriptRules)) {
+    const [level, configured] = ruleSetting(settings, id)
+    if (level === 'off') continue
+    const options = rule.options.parse(configured ?? {})
+    manuscriptLevel.push([rule.default, [1, {...options, manuscript}]])
+  }
+
+  const prose = unified().use(retextEnglish)
+  for (const [id, rule] of Object.entries(proseRules)) {
+    if (ruleSetting(settings, id)[0] !== 'off') prose.use(rule.default as Plugin)
+  }
+
+  return unified()
+    .use(markdown)
+    .use(remarkRetext, prose as any, {ignore: ['code', 'yaml', 'html']})
+    .use(manuscriptLevel)
+    .use(remarkMessageControl, {
+      name: 'galley',
+      source: ['galley', 'remark-lint', 'retext-repeated-words'],
+      known: ruleIds
+    })
+    .use(remarkMessageControl, {name: 'lint', source: 'remark-lint'})
+    .use(applySeverity, settings) as unknown as Processor<Root, Root, Root>
+}
+
+function applySeverity(settings: RuleSettings) {
+  return function (_: Root, file: VFile) {
+    for (const message of file.messages) message.fatal = toFatal(severityOf(settings, message.ruleId ?? undefined))
+  }
+}

@@ -1,0 +1,139 @@
+// Find the config, read it, validate it against the schema once, and say exactly what is wrong.
+import {existsSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {pathToFileURL} from 'node:url'
+import {closest} from 'fastest-levenshtein'
+import YAML from 'yaml'
+import {z} from 'zod'
+import {ruleIds} from '../checks/index.ts'
+import {GalleyError} from '../errors.ts'
+import {configSchema, type Config} from './schema.ts'
+
+export const configNames = [
+  'galley.config.ts',
+  'galley.config.mjs',
+  'galley.config.js',
+  'galley.config.json',
+  'galley.config.yaml',
+  'galley.config.yml'
+]
+
+/** Load `file`, or the first config found in `cwd`, or a `galley` key in its package.json, or the defaults. */
+export async function loadConfig(cwd: string, file?: string): Promise<Config> {
+  const found = file ? path.resolve(cwd, file) : configNames.map((name) => path.join(cwd, name)).find((p) => existsSync(p))
+  if (found) return validate(await readConfig(found), found)
+
+  const pkgPath = path.join(cwd, 'package.json')
+  if (existsSync(pkgPath)) {
+    const pkg = parseJson(await readText(pkgPath), pkgPath)
+    if (pkg && typeof pkg === 'object' && 'galley' in pkg) return validate((pkg as {galley: unknown}).galley, pkgPath, 'galley.')
+  }
+  return validate({}, undefined)
+}
+
+async function readConfig(file: string): Promise<unknown> {
+  const ext = path.extname(file)
+  if (ext === '.json') return parseJson(await readText(file), file)
+  if (ext === '.yaml' || ext === '.yml') {
+    try {
+      return YAML.parse(await readText(file)) ?? {}
+    } catch (error) {
+      throw new GalleyError(file, `invalid YAML: ${(error as Error).message.split('\n')[0]}`)
+    }
+  }
+  if (ext === '.js' || ext === '.mjs' || ext === '.ts') {
+    try {
+      const mod = await import(pathToFileURL(file).href)
+      return mod.default
+    } catch (error) {
+      throw new GalleyError(file, `cannot load config: ${(error as Error).message.split('\n')[0]}`)
+    }
+  }
+  throw new GalleyError(file, `unknown config format "${ext}", expected one of ${configNames.join(', ')}`)
+}
+
+async function readText(file: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8')
+  } catch (error) {
+    throw new GalleyError(file, `cannot read config: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+}
+
+function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    throw new GalleyError(file, `invalid JSON: ${(error as Error).message}`)
+  }
+}
+
+function validate(value: unknown, file: string | undefined, prefix = ''): Config {
+  const label = file ? path.relative(process.cwd(), file) || file : 'config'
+  const result = configSchema.safeParse(value ?? {})
+  if (!result.success) throw new GalleyError(label, describe(result.error.issues[0]!, prefix))
+  for (const id of Object.keys(result.data.rules)) {
+    if (!ruleIds.includes(id)) {
+      throw new GalleyError(label, `${prefix}rules: unknown rule "${id}", did you mean "${closest(id, ruleIds)}"?`)
+    }
+  }
+  return {...result.data, base: file ? path.dirname(file) : process.cwd(), path: file}
+}
+
+/** One zod issue → "rules.inconsistent-name.1: unknown key "alises", did you mean "aliases"?" */
+function describe(issue: z.core.$ZodIssue, prefix: string): string {
+  const where = prefix + (issue.path.length > 0 ? issue.path.join('.') : '(root)')
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeys(issue.path)
+    const key = issue.keys[0]!
+    const hint = known.length > 0 ? `, did you mean "${closest(key, known)}"?` : ''
+    return `${where}: unknown key "${key}"${hint}`
+  }
+  if (issue.code === 'invalid_union') {
+    return `${where}: expected a severity ("off", "info", "warn", "error") or [severity, options]` +
+      nestedReason(issue)
+  }
+  return `${where}: ${issue.message}`
+}
+
+function nestedReason(issue: z.core.$ZodIssueInvalidUnion): string {
+  // The tuple branch carries the interesting problem (a bad option), if there is one.
+  for (const branch of issue.errors) {
+    const deep = branch.find((i) => i.path.length > 1 || i.code === 'unrecognized_keys')
+    if (deep) return ` (${deep.path.join('.')}: ${deep.code === 'unrecognized_keys' ? `unknown key "${deep.keys[0]}"` : deep.message})`
+  }
+  return ''
+}
+
+/** Keys the schema allows at `at`, for "did you mean" hints. */
+function knownKeys(at: PropertyKey[]): string[] {
+  let schema: z.ZodType | undefined = configSchema
+  for (const key of at) schema = childOf(schema, key)
+  const shape = schema && shapeOf(schema)
+  return shape ? Object.keys(shape) : []
+}
+
+function unwrap(schema: z.ZodType): z.ZodType {
+  let current: any = schema
+  while (current?._zod?.def?.innerType) current = current._zod.def.innerType
+  return current
+}
+
+function shapeOf(schema: z.ZodType): Record<string, z.ZodType> | undefined {
+  return (unwrap(schema) as any)?._zod?.def?.shape
+}
+
+function childOf(schema: z.ZodType | undefined, key: PropertyKey): z.ZodType | undefined {
+  if (!schema) return undefined
+  const def = (unwrap(schema) as any)._zod.def
+  if (def.type === 'object') return def.shape[key as string] ?? def.catchall
+  if (def.type === 'tuple') return def.items[key as number]
+  if (def.type === 'union') {
+    for (const option of def.options) {
+      const found = childOf(option, key)
+      if (found) return found
+    }
+  }
+  return undefined
+}

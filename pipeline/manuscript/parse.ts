@@ -1,0 +1,14 @@
+// The one Markdown parser of the project: CommonMark + GFM + YAML frontmatter.
+// Checks, editions and revisions all parse through here so they see the same tree.
+import type {Root} from 'mdast'
+import remarkFrontmatter from 'remark-frontmatter'
+import remarkGfm from 'remark-gfm'
+import remarkParse from 'remark-parse'
+import {unified} from 'unified'
+import type {VFile} from 'vfile'
+
+export const parser = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm).freeze()
+
+export function parse(file: VFile): Root {
+  return parser.parse(file)
+}
