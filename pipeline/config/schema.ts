@@ -1,6 +1,7 @@
 // The one config schema. It is validated once at load; types come from it so they never drift.
 import {z} from 'zod'
 import {ruleOptionSchemas} from '../checks/index.ts'
+import {browserSchema, editionSchema} from './edition.ts'
 import {severity} from './severity.ts'
 
 /** A rule is set to a severity, or to `[severity, options]` like remark-lint and ESLint. */
@@ -23,7 +24,11 @@ export const configSchema = z.strictObject({
   rules: z
     .strictObject(galleyRules)
     .catchall(ruleSetting(z.unknown()))
-    .default({})
+    .default({}),
+  /** How the HTML and PDF editions look. */
+  edition: editionSchema.default(editionSchema.parse({})),
+  /** Which browser prints the PDF. */
+  browser: browserSchema.default(browserSchema.parse({}))
 })
 
 export type ConfigInput = z.input<typeof configSchema>
