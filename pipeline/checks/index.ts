@@ -91,13 +91,19 @@ export function checker(settings: RuleSettings, manuscript: Manuscript): Process
     .use(markdown)
     .use(remarkRetext, prose as any, {ignore: ['code', 'yaml', 'html']})
     .use(manuscriptLevel)
-    .use(remarkMessageControl, {
-      name: 'galley',
-      source: ['galley', 'remark-lint', 'retext-repeated-words'],
-      known: ruleIds
-    })
-    .use(remarkMessageControl, {name: 'lint', source: 'remark-lint'})
+    .use(galleyComments)
+    .use(lintComments)
     .use(applySeverity, settings) as unknown as Processor<Root, Root, Root>
+}
+
+/** `<!-- galley disable inconsistent-name -->`, `<!-- galley ignore -->` for every rule. */
+function galleyComments() {
+  return remarkMessageControl({name: 'galley', source: ['galley', 'remark-lint', 'retext-repeated-words'], known: ruleIds})
+}
+
+/** remark-lint's own `<!-- lint disable … -->` comments keep working for its rules. */
+function lintComments() {
+  return remarkMessageControl({name: 'lint', source: 'remark-lint'})
 }
 
 function applySeverity(settings: RuleSettings) {

@@ -1,0 +1,99 @@
+// `build`: check → refuse over errors → HTML edition → PDF edition → write both atomically.
+// Both editions are rendered before either is written, so a failure leaves the old pair intact.
+import path from 'node:path'
+import {check, type CheckOptions} from './check.ts'
+import {GalleyError} from './errors.ts'
+import {metadataOf} from './manuscript/read.ts'
+import {openBrowser} from './render/browser.ts'
+import {renderHtml, type EditionInput} from './render/html.ts'
+import {printPdf} from './render/print.ts'
+import {sweepTemporary, writeAtomic} from './render/write.ts'
+import type {CheckResult} from './check.ts'
+
+export type Edition = 'html' | 'pdf'
+
+export interface BuildOptions extends CheckOptions {
+  /** Folder to write into instead of the configured `output`. */
+  out?: string
+  editions?: Edition[]
+  /** Build even when the checks found errors. */
+  force?: boolean
+  /** Called with a short description of each stage, for progress on a terminal. */
+  progress?: (stage: string) => void
+}
+
+export interface BuildResult extends CheckResult {
+  /** Paths written, relative to `cwd`. */
+  written: string[]
+  /** Pages of the PDF edition, when one was built. */
+  pages?: number
+}
+
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const progress = options.progress ?? (() => {})
+  const cwd = path.resolve(options.cwd ?? process.cwd())
+  progress('checking')
+  const checked = await check(options)
+  const {config, manuscript, files} = checked
+
+  const unreadable = files.find((file) => file.data.unreadable)
+  if (unreadable) throw new GalleyError(unreadable.path, `${unreadable.messages.find((m) => m.fatal)?.reason}; no editions built`)
+  const errors = files.flatMap((file) => file.messages).filter((message) => message.fatal === true).length
+  if (errors > 0 && !options.force) {
+    throw new GalleyError(undefined, `${errors} error${errors === 1 ? '' : 's'} in the manuscript; no editions built (use --force to build anyway)`)
+  }
+
+  const metadata = metadataOf(manuscript)
+  const input: EditionInput = {manuscript, metadata, config}
+  const editions = options.editions ?? ['html', 'pdf']
+  const outDir = path.resolve(cwd, options.out ?? path.resolve(config.base, config.output))
+  const slug = slugOf(metadata.title ?? path.basename(manuscript.root, path.extname(manuscript.root)))
+
+  const outputs: Array<[string, string | Uint8Array]> = []
+  let pages: number | undefined
+  if (editions.includes('html')) {
+    progress('rendering HTML')
+    outputs.push([`${slug}.html`, renderHtml(input)])
+  }
+  if (editions.includes('pdf')) {
+    progress('launching the browser')
+    const browser = await openBrowser(config.browser)
+    try {
+      progress('printing the PDF')
+      const printed = await printPdf(input, {browser})
+      pages = printed.pages
+      outputs.push([`${slug}.pdf`, printed.pdf])
+    } finally {
+      await browser.close()
+    }
+  }
+
+  progress('writing editions')
+  await sweepTemporary(outDir)
+  const written: string[] = []
+  for (const [name, data] of outputs) {
+    const target = path.join(outDir, name)
+    await writeAtomic(target, data).catch((error: NodeJS.ErrnoException) => {
+      throw new GalleyError(path.relative(cwd, target), `cannot write edition (${error.code ?? error.message})`)
+    })
+    written.push(path.relative(cwd, target))
+  }
+  return {...checked, written, pages}
+}
+
+/**
+ * A file name safe on every OS: ASCII letters, digits and hyphens, never empty, never a
+ * reserved Windows name, never more than 80 characters.
+ */
+export function slugOf(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '')
+  if (!slug || /^(con|prn|aux|nul|com\d|lpt\d)$/.test(slug)) return `edition${slug ? `-${slug}` : ''}`
+  return slug
+}

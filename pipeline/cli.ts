@@ -1,0 +1,115 @@
+// argv → options → one call into the core. Exit codes live here and nowhere else:
+// 0 clean, 1 failing findings, 2 usage, config or input error.
+import {parseArgs} from 'node:util'
+import pkg from '../package.json' with {type: 'json'}
+import {build, type Edition} from './build.ts'
+import {check} from './check.ts'
+import {GalleyError} from './errors.ts'
+import {reporters, type ReporterName} from './reporters/index.ts'
+import type {VFile} from 'vfile'
+
+const usage = `Usage: galley <command> [options] [path]
+
+Commands:
+  check [path]     check the manuscript (default: the configured folder, "manuscript/")
+  build [path]     check, then write the HTML and PDF editions into output/
+
+Options:
+  -r, --reporter <name>  pretty (default), json, sarif or github
+      --frail            warnings fail the run too (exit 1)
+  -c, --config <file>    config file (default: galley.config.* or "galley" in package.json)
+  -o, --out <folder>     (build) where the editions go (default: the configured output/)
+      --html, --pdf      (build) build only these editions (default: both)
+      --force            (build) build even when the checks found errors
+  -q, --quiet            report only failing findings
+      --verbose          show stack traces of unexpected failures
+      --color, --no-color
+  -h, --help             this help
+  -v, --version          the version`
+
+export async function main(argv: string[]): Promise<number> {
+  let verbose = argv.includes('--verbose')
+  try {
+    const {values, positionals} = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      allowNegative: true,
+      options: {
+        reporter: {type: 'string', short: 'r', default: 'pretty'},
+        frail: {type: 'boolean', default: false},
+        config: {type: 'string', short: 'c'},
+        out: {type: 'string', short: 'o'},
+        html: {type: 'boolean'},
+        pdf: {type: 'boolean'},
+        force: {type: 'boolean', default: false},
+        quiet: {type: 'boolean', short: 'q', default: false},
+        verbose: {type: 'boolean', default: false},
+        color: {type: 'boolean', default: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR},
+        help: {type: 'boolean', short: 'h'},
+        version: {type: 'boolean', short: 'v'}
+      }
+    })
+    verbose = values.verbose
+    if (values.version) return print(pkg.version)
+    const [command, target, ...rest] = positionals
+    if (values.help || !command) return print(usage)
+    if (rest.length > 0) throw new GalleyError(undefined, `unexpected argument "${rest[0]}"; give one manuscript folder or file`)
+    if (!(values.reporter in reporters)) {
+      throw new GalleyError(undefined, `unknown reporter "${values.reporter}", expected one of ${Object.keys(reporters).join(', ')}`)
+    }
+    const reporter = reporters[values.reporter as ReporterName]
+    const cwd = process.cwd()
+    const report = (files: VFile[]) =>
+      reporter(files, {cwd, color: values.color, quiet: values.quiet, verbose: values.verbose, toolVersion: pkg.version})
+
+    if (command === 'check') {
+      const {files} = await check({cwd, path: target, configFile: values.config})
+      const output = report(files)
+      if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`)
+      return exitCode(files, values.frail)
+    }
+
+    if (command === 'build') {
+      const editions: Edition[] = values.html || values.pdf ? [...(values.html ? ['html' as const] : []), ...(values.pdf ? ['pdf' as const] : [])] : ['html', 'pdf']
+      const tty = Boolean(process.stderr.isTTY)
+      const result = await build({
+        cwd,
+        path: target,
+        configFile: values.config,
+        out: values.out,
+        editions,
+        force: values.force,
+        progress: tty ? (stage) => process.stderr.write(`galley: ${stage}…\n`) : undefined
+      })
+      const output = report(result.files)
+      if (output) process.stderr.write(output.endsWith('\n') ? output : `${output}\n`)
+      for (const written of result.written) process.stdout.write(`${written}${written.endsWith('.pdf') && result.pages ? ` (${result.pages} pages)` : ''}\n`)
+      return 0
+    }
+
+    throw new GalleyError(undefined, `unknown command "${command}", expected check or build (see galley --help)`)
+  } catch (error) {
+    return fail(error, verbose)
+  }
+}
+
+/** Errors fail the run; with `--frail` warnings do too; an unreadable file is an input error. */
+export function exitCode(files: VFile[], frail: boolean): number {
+  if (files.some((file) => file.data.unreadable)) return 2
+  const failing = files.some((file) => file.messages.some((m) => m.fatal === true || (frail && m.fatal === false)))
+  return failing ? 1 : 0
+}
+
+function print(text: string): number {
+  process.stdout.write(`${text}\n`)
+  return 0
+}
+
+function fail(error: unknown, verbose: boolean): number {
+  const known = error instanceof GalleyError || (error as NodeJS.ErrnoException)?.code?.startsWith?.('ERR_PARSE_ARGS')
+  const reason = error instanceof Error ? error.message : String(error)
+  process.stderr.write(`galley: ${reason.split('\n')[0]}\n`)
+  if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
+  else if (!known) process.stderr.write('galley: this is a bug in Galley; run again with --verbose for the stack trace\n')
+  return 2
+}
