@@ -1,6 +1,11 @@
 // The preset: which rules run, in which order, at which severity. Rules only report;
 // severities come from the config and are applied here, once, after message control.
 import type {Root} from 'mdast'
+import remarkLintHeadingIncrement from 'remark-lint-heading-increment'
+import remarkLintNoDuplicateHeadingsInSection from 'remark-lint-no-duplicate-headings-in-section'
+import remarkLintNoEmphasisAsHeading from 'remark-lint-no-emphasis-as-heading'
+import remarkLintNoEmptyUrl from 'remark-lint-no-empty-url'
+import remarkLintNoHeadingPunctuation from 'remark-lint-no-heading-punctuation'
 import remarkMessageControl from 'remark-message-control'
 import remarkPresetLintConsistent from 'remark-preset-lint-consistent'
 import remarkPresetLintRecommended from 'remark-preset-lint-recommended'
@@ -35,11 +40,25 @@ export const ruleOptionSchemas: Record<string, z.ZodType> = Object.fromEntries(
 
 type PresetEntry = Plugin | [Plugin, unknown]
 
-/** remark-lint rules of the recommended and consistent presets, by rule id, with the presets' options. */
+/**
+ * Manuscripts are books, not READMEs: besides the recommended and consistent presets we
+ * check the heading structure editors get wrong in converted documents (bold lines used
+ * as headings, skipped levels, a full stop after a heading, two equal headings in a row).
+ */
+const manuscriptPreset: PresetEntry[] = [
+  remarkLintHeadingIncrement,
+  remarkLintNoEmphasisAsHeading,
+  remarkLintNoHeadingPunctuation,
+  remarkLintNoEmptyUrl,
+  remarkLintNoDuplicateHeadingsInSection
+] as PresetEntry[]
+
+/** remark-lint rules of the recommended, consistent and manuscript presets, by rule id, with the presets' options. */
 export const markdownRules: Record<string, {plugin: Plugin<any[], Root>; option: unknown}> = {}
 for (const entry of [
   ...(remarkPresetLintRecommended.plugins as PresetEntry[]),
-  ...(remarkPresetLintConsistent.plugins as PresetEntry[])
+  ...(remarkPresetLintConsistent.plugins as PresetEntry[]),
+  ...manuscriptPreset
 ]) {
   const [plugin, option] = Array.isArray(entry) ? entry : [entry, undefined]
   const [source, ruleId] = plugin.name.split(':')
