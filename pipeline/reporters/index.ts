@@ -1,0 +1,23 @@
+// The reporter registry: the CLI picks one by name. Each is a pure `(files, options) → string`.
+import type {VFile} from 'vfile'
+import {github} from './github.ts'
+import {json} from './json.ts'
+import {pretty} from './pretty.ts'
+import {sarif} from './sarif.ts'
+
+export interface ReporterOptions {
+  /** Folder that reported paths are relative to. */
+  cwd: string
+  color?: boolean
+  /** Leave out files without messages. */
+  quiet?: boolean
+  verbose?: boolean
+  /** Galley's version, for reports that name their tool. */
+  toolVersion?: string
+}
+
+export type Reporter = (files: VFile[], options: ReporterOptions) => string
+
+export type ReporterName = 'pretty' | 'json' | 'sarif' | 'github'
+
+export const reporters: Record<ReporterName, Reporter> = {pretty, json, sarif, github}
