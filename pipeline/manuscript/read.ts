@@ -64,15 +64,19 @@ async function walk(folder: string, found: string[], seen: Set<string>): Promise
 }
 
 async function readChapter(file: string, cwd: string): Promise<Chapter> {
-  const vfile = new VFile({path: path.relative(cwd, file) || file, cwd})
-  let bytes: Buffer
+  const vfilePath = path.relative(cwd, file) || file
   try {
-    bytes = await readFile(file)
+    return chapterFromBytes(vfilePath, await readFile(file), cwd)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    return unreadable(vfile, code === 'ENOENT' ? 'no such file' : `cannot read file (${code})`)
+    return unreadable(new VFile({path: vfilePath, cwd}), code === 'ENOENT' ? 'no such file' : `cannot read file (${code})`)
   }
-  const text = decode(bytes)
+}
+
+/** A chapter from bytes that came from anywhere: the disk, or a blob of an old git revision. */
+export function chapterFromBytes(vfilePath: string, bytes: Uint8Array, cwd: string): Chapter {
+  const vfile = new VFile({path: vfilePath, cwd})
+  const text = decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
   if (typeof text !== 'string') return unreadable(vfile, text.reason)
   vfile.value = text
   const tree = parse(vfile)
