@@ -2,7 +2,7 @@
 // 0 clean, 1 failing findings, 2 usage, config or input error.
 import {parseArgs} from 'node:util'
 import pkg from '../package.json' with {type: 'json'}
-import {build, type Edition} from './build.ts'
+import type {Edition} from './build.ts'
 import {check} from './check.ts'
 import {GalleyError} from './errors.ts'
 import {reporters, type ReporterName} from './reporters/index.ts'
@@ -21,7 +21,7 @@ Options:
   -o, --out <folder>     (build) where the editions go (default: the configured output/)
       --html, --pdf      (build) build only these editions (default: both)
       --force            (build) build even when the checks found errors
-  -q, --quiet            report only failing findings
+  -q, --quiet            leave files without findings out of the report
       --verbose          show stack traces of unexpected failures
       --color, --no-color
   -h, --help             this help
@@ -72,6 +72,8 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'build') {
       const editions: Edition[] = values.html || values.pdf ? [...(values.html ? ['html' as const] : []), ...(values.pdf ? ['pdf' as const] : [])] : ['html', 'pdf']
       const tty = Boolean(process.stderr.isTTY)
+      // Loaded here so that `check` never pays for loading Puppeteer.
+      const {build} = await import('./build.ts')
       const result = await build({
         cwd,
         path: target,
