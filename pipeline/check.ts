@@ -6,6 +6,8 @@ import {loadConfig} from './config/load.ts'
 import type {Config} from './config/schema.ts'
 import {readManuscript} from './manuscript/read.ts'
 import type {Manuscript} from './manuscript/types.ts'
+import {deltaOf, type DeltaEntry} from './revisions/delta.ts'
+import {manuscriptAt} from './revisions/revision.ts'
 
 export interface CheckOptions {
   /** Folder that config, manuscript and reported paths are relative to. */
@@ -16,12 +18,16 @@ export interface CheckOptions {
   configFile?: string
   /** An already loaded config (the build passes its own). */
   config?: Config
+  /** A git revision: keep only the findings the change since then introduced (for pull requests). */
+  since?: string
 }
 
 export interface CheckResult {
   config: Config
   manuscript: Manuscript
   files: VFile[]
+  /** With `since`: every finding of both revisions, labelled introduced, fixed or persisting. */
+  delta?: DeltaEntry[]
 }
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
@@ -30,7 +36,16 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const root = options.path ? path.resolve(cwd, options.path) : path.resolve(config.base, config.manuscript)
   const manuscript = await readManuscript({root, cwd, chapters: options.path ? undefined : config.chapters})
   await runChecks(manuscript, config)
-  return {config, manuscript, files: manuscript.chapters.map((chapter) => chapter.file)}
+  const files = manuscript.chapters.map((chapter) => chapter.file)
+  if (!options.since) return {config, manuscript, files}
+
+  const where = options.path ? {...config, base: cwd, manuscript: options.path, chapters: undefined} : config
+  const before = await manuscriptAt(cwd, where, options.since)
+  await runChecks(before, config)
+  const delta = deltaOf(before.chapters.map((chapter) => chapter.file), files)
+  const introduced = new Set(delta.filter((entry) => entry.state === 'introduced').map((entry) => entry.message))
+  for (const file of files) file.messages = file.messages.filter((message) => introduced.has(message) || file.data.unreadable)
+  return {config, manuscript, files, delta}
 }
 
 export async function runChecks(manuscript: Manuscript, config: Config): Promise<void> {

@@ -17,6 +17,7 @@ Commands:
 Options:
   -r, --reporter <name>  pretty (default), json, sarif or github
       --frail            warnings fail the run too (exit 1)
+      --since <rev>      (check) report only findings introduced since this git revision
   -c, --config <file>    config file (default: galley.config.* or "galley" in package.json)
   -o, --out <folder>     (build) where the editions go (default: the configured output/)
       --html, --pdf      (build) build only these editions (default: both)
@@ -42,6 +43,7 @@ export async function main(argv: string[]): Promise<number> {
         html: {type: 'boolean'},
         pdf: {type: 'boolean'},
         force: {type: 'boolean', default: false},
+        since: {type: 'string'},
         quiet: {type: 'boolean', short: 'q', default: false},
         verbose: {type: 'boolean', default: false},
         color: {type: 'boolean', default: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR},
@@ -63,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
       reporter(files, {cwd, color: values.color, quiet: values.quiet, verbose: values.verbose, toolVersion: pkg.version})
 
     if (command === 'check') {
-      const {files} = await check({cwd, path: target, configFile: values.config})
+      const {files} = await check({cwd, path: target, configFile: values.config, since: values.since})
       const output = report(files)
       if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`)
       return exitCode(files, values.frail)
