@@ -1,9 +1,31 @@
 // Options of the editions: page geometry, typography and the browser that prints them.
 import {z} from 'zod'
 
+/** An absolute CSS length: print geometry must not depend on a screen or a font. */
+const length = z
+  .string()
+  .regex(/^\d+(\.\d+)?(mm|cm|in|pt|pc|px)$/, 'expected a length such as "20mm", "0.75in" or "12pt"')
+
+export const pageSizes = ['A4', 'A5', 'letter', 'book'] as const
+
 export const editionSchema = z.strictObject({
   /** Build a table of contents even for a single chapter. */
-  toc: z.boolean().default(false)
+  toc: z.boolean().default(false),
+  /** Trim size of the PDF: a preset (`book` is 6in × 9in) or `{width, height}`. */
+  pageSize: z.union([z.enum(pageSizes), z.strictObject({width: length, height: length})]).default('A4'),
+  /** Page margins as the CSS `margin` shorthand (1–4 lengths); `auto` takes the page size's own. */
+  margin: z
+    .string()
+    .regex(/^(auto|\d+(\.\d+)?(mm|cm|in|pt|pc|px)( \d+(\.\d+)?(mm|cm|in|pt|pc|px)){0,3})$/, 'expected "auto" or 1 to 4 lengths such as "20mm 25mm"')
+    .default('auto'),
+  /** Justify the text of the PDF (with hyphenation, justified lines keep even spacing). */
+  justify: z.boolean().default(true),
+  /** Insert soft hyphens with the patterns of the manuscript's language. */
+  hyphenate: z.boolean().default(true),
+  /** Extra area printed beyond the trim on every side, for the printer's cut (e.g. `3mm`). */
+  bleed: length.default('0mm'),
+  /** Draw crop marks outside the bleed. */
+  cropMarks: z.boolean().default(false)
 })
 
 export const browserSchema = z.strictObject({
@@ -12,5 +34,13 @@ export const browserSchema = z.strictObject({
   /** A remote browser (pool) to connect to instead of launching one. */
   browserWSEndpoint: z.string().optional(),
   /** Milliseconds one render may take before it is abandoned. */
-  timeout: z.number().int().positive().default(60_000)
+  timeout: z.number().int().positive().default(60_000),
+  /**
+   * When the first browser found cannot be used, try the next (endpoint → executablePath →
+   * `GALLEY_CHROME` → bundled). Off, a misconfigured browser fails loudly instead.
+   */
+  fallback: z.boolean().default(true)
 })
+
+export type EditionSettings = z.output<typeof editionSchema>
+export type BrowserSettings = z.output<typeof browserSchema>

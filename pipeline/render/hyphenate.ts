@@ -1,0 +1,72 @@
+// Soft hyphens in the prose of the print edition, from TeX's hyphenation patterns for each
+// element's language (Liang's algorithm, the `hyphen` package), so justified lines can break
+// words where a dictionary would rather than stretch their spaces.
+import type {Element, Root} from 'hast'
+import type {HyphenationFunctionSync} from 'hyphen'
+
+type Hyphenate = (text: string) => string
+
+/** Text that is not running prose, or must stay exactly as typed. */
+const untouched = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'nav', 'svg', 'math'])
+
+/** Addresses keep their letters together: a soft hyphen inside one corrupts a copied URL. */
+const address = /(\S+:\/\/\S+|www\.\S+|\S+@\S+\.\S+)/
+
+/** A rehype plugin; the language comes from the nearest `lang` attribute, as in the browser. */
+export function rehypeHyphenate() {
+  return async (tree: Root): Promise<void> => {
+    const hyphenators = new Map<string, Hyphenate | undefined>()
+    for (const lang of languagesOf(tree)) hyphenators.set(lang, await hyphenatorFor(lang))
+    walk(tree, undefined, hyphenators)
+  }
+}
+
+function walk(node: Root | Element, lang: string | undefined, hyphenators: Map<string, Hyphenate | undefined>): void {
+  for (const child of node.children) {
+    if (child.type === 'text') {
+      const hyphenate = lang === undefined ? undefined : hyphenators.get(lang)
+      if (hyphenate) {
+        child.value = child.value
+          .split(address)
+          .map((part, index) => (index % 2 === 1 ? part : hyphenate(part)))
+          .join('')
+      }
+    } else if (child.type === 'element' && !untouched.has(child.tagName)) {
+      walk(child, langOf(child) ?? lang, hyphenators)
+    }
+  }
+}
+
+function languagesOf(node: Root | Element, found = new Set<string>()): Set<string> {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue
+    const lang = langOf(child)
+    if (lang !== undefined) found.add(lang)
+    languagesOf(child, found)
+  }
+  return found
+}
+
+function langOf(element: Element): string | undefined {
+  const lang = element.properties.lang
+  return typeof lang === 'string' ? lang.toLowerCase() : undefined
+}
+
+/**
+ * The patterns for a BCP 47 tag: the whole tag (`en-gb`), else its language (`de-at` → `de`);
+ * plain `en` is American English, as in TeX. A language without patterns is not hyphenated.
+ */
+async function hyphenatorFor(lang: string): Promise<Hyphenate | undefined> {
+  const primary = lang.split('-')[0]
+  for (const code of [lang === 'en' ? 'en-us' : lang, primary === 'en' ? 'en-us' : primary]) {
+    // The tag comes from the manuscript: only plain tags may become a module path.
+    if (!code || !/^[a-z]{2,3}(-[a-z0-9]{1,8})*$/.test(code)) continue
+    try {
+      const patterns = (await import(`hyphen/${code}/index.js`)) as {default: {hyphenateSync: HyphenationFunctionSync}}
+      return (text) => patterns.default.hyphenateSync(text)
+    } catch {
+      // No patterns under this name; try the next.
+    }
+  }
+  return undefined
+}
