@@ -31,10 +31,16 @@ function walk(node: Root | Element, lang: string | undefined, hyphenators: Map<s
           .map((part, index) => (index % 2 === 1 ? part : hyphenate(part)))
           .join('')
       }
-    } else if (child.type === 'element' && !untouched.has(child.tagName)) {
+    } else if (child.type === 'element' && !untouched.has(child.tagName) && !isDisplay(child)) {
       walk(child, langOf(child) ?? lang, hyphenators)
     }
   }
+}
+
+/** The title page is display type, set unbroken. */
+function isDisplay(element: Element): boolean {
+  const className = element.properties.className
+  return Array.isArray(className) && className.includes('title-block')
 }
 
 function languagesOf(node: Root | Element, found = new Set<string>()): Set<string> {

@@ -44,9 +44,16 @@ async function print(page: Page, html: string, options: PdfOptions): Promise<Uin
     // The document itself arrives by setContent, without a request; fonts come as data: URLs.
     if (request.url().startsWith('data:')) return void request.continue().catch(() => {})
     options.onBlocked?.(request.url())
-    void request.abort('blockedbyclient').catch(() => {})
+    // A navigation refused as "aborted" leaves the document in place; any other error
+    // would replace it with an error page (a meta refresh would print a blank edition).
+    void request.abort(request.isNavigationRequest() ? 'aborted' : 'blockedbyclient').catch(() => {})
   })
-  await page.setContent(html, {waitUntil: 'load'})
+  page.on('console', (message) => {
+    // What the policy refused never becomes a request; its URL is only in the console.
+    const refused = /Content Security Policy/.test(message.text()) ? /'([a-z][a-z0-9+.-]*:[^']*)'/i.exec(message.text())?.[1] : undefined
+    if (refused && !refused.startsWith('data:')) options.onBlocked?.(refused)
+  })
+  await page.setContent(withPolicy(html), {waitUntil: 'load'})
   const failed = await page.evaluate(async () => {
     // Faces load lazily, on first use; margin boxes are laid out only at print time, so
     // every face is loaded now, or a running head could fall back to another font.
@@ -64,4 +71,17 @@ async function print(page: Page, html: string, options: PdfOptions): Promise<Uin
     outline: true,
     timeout: options.timeout
   })
+}
+
+/**
+ * Request interception misses what the browser fetches on its own, such as
+ * `<link rel=prefetch>`; a Content Security Policy stops those too. A `<meta>` before `<html>`
+ * lands first in the head, and the tags that follow keep their attributes.
+ */
+const policy = "default-src 'none'; img-src data:; font-src data:; media-src data:; style-src 'unsafe-inline' data:"
+
+function withPolicy(html: string): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(html)?.[0] ?? ''
+  return `${doctype}${meta}${html.slice(doctype.length)}`
 }
