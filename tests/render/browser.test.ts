@@ -85,6 +85,19 @@ describe('one launched browser', () => {
     expect(await handle.use(async (browser) => browser.process()?.pid)).not.toBe(pid)
   })
 
+  test('a browser that dies again on the retry is one clear error', async () => {
+    let attempts = 0
+    const dying = handle.use(async (browser) => {
+      attempts++
+      browser.process()?.kill('SIGKILL')
+      return browser.version()
+    })
+    await expect(dying).rejects.toThrow(/^the browser \(the bundled Chromium \(@sparticuz\/chromium\)\) crashed twice while printing: /)
+    expect(attempts).toBe(2)
+    // The next render gets a fresh browser.
+    expect(await textOf(await renderPdf(page, {browser: handle, timeout: 60_000, name: 'after'}))).toContain('Printed by the browser')
+  })
+
   test('closing removes the temporary profile', async () => {
     const other = await openBrowser({fallback: false}, {})
     const profile = await other.use(async (browser) =>
