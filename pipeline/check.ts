@@ -1,7 +1,7 @@
 // `check`: configure → read → parse → run the rules. Messages end up on each chapter's vfile.
 import path from 'node:path'
 import type {VFile} from 'vfile'
-import {checker} from './checks/index.ts'
+import {chapterChecker, manuscriptChecker} from './checks/index.ts'
 import {loadConfig} from './config/load.ts'
 import type {Config} from './config/schema.ts'
 import {readManuscript} from './manuscript/read.ts'
@@ -51,6 +51,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 export async function runChecks(manuscript: Manuscript, config: Config): Promise<void> {
   // Unreadable chapters carry their own fatal message and have no text to check.
   const readable = manuscript.chapters.filter((chapter) => !chapter.file.data.unreadable)
-  const processor = checker(config.rules, {...manuscript, chapters: readable})
-  for (const {tree, file} of readable) await processor.run(tree, file)
+  const chapterRules = chapterChecker(config.rules)
+  for (const {tree, file} of readable) await chapterRules.run(tree, file)
+  const manuscriptRules = manuscriptChecker(config.rules, {...manuscript, chapters: readable})
+  for (const {tree, file} of readable) await manuscriptRules.run(tree, file)
 }

@@ -86,19 +86,15 @@ export function severityOf(settings: RuleSettings, ruleId: string | undefined): 
   return ruleId && ruleIds.includes(ruleId) ? ruleSetting(settings, ruleId)[0] : defaultSeverity
 }
 
-export function checker(settings: RuleSettings, manuscript: Manuscript): Processor<Root, Root, Root> {
+/**
+ * The rules that look at one chapter at a time: Markdown form and prose. Their findings depend
+ * on the chapter's text alone, so callers may cache them by content hash.
+ */
+export function chapterChecker(settings: RuleSettings): Processor<Root, Root, Root> {
   const markdown: PluggableList = []
   for (const [id, {plugin, option}] of Object.entries(markdownRules)) {
     const [level, configured] = ruleSetting(settings, id)
     if (level !== 'off') markdown.push([plugin, [1, configured ?? option]])
-  }
-
-  const manuscriptLevel: PluggableList = []
-  for (const [id, rule] of Object.entries(manuscriptRules)) {
-    const [level, configured] = ruleSetting(settings, id)
-    if (level === 'off') continue
-    const options = rule.options.parse(configured ?? {})
-    manuscriptLevel.push([rule.default, [1, {...options, manuscript}]])
   }
 
   const prose = unified().use(retextEnglish)
@@ -108,7 +104,23 @@ export function checker(settings: RuleSettings, manuscript: Manuscript): Process
 
   return unified()
     .use(markdown)
-    .use(remarkRetext, prose as any, {ignore: ['code', 'yaml', 'html']})
+    .use(remarkRetext, prose as any, {ignore: ['code', 'yaml', 'html']}) as unknown as Processor<Root, Root, Root>
+}
+
+/**
+ * The rules that read the whole manuscript, then comment control and severities over every
+ * finding on the chapter, whichever phase made it. Run after `chapterChecker` on each chapter.
+ */
+export function manuscriptChecker(settings: RuleSettings, manuscript: Manuscript): Processor<Root, Root, Root> {
+  const manuscriptLevel: PluggableList = []
+  for (const [id, rule] of Object.entries(manuscriptRules)) {
+    const [level, configured] = ruleSetting(settings, id)
+    if (level === 'off') continue
+    const options = rule.options.parse(configured ?? {})
+    manuscriptLevel.push([rule.default, [1, {...options, manuscript}]])
+  }
+
+  return unified()
     .use(manuscriptLevel)
     .use(galleyComments)
     .use(lintComments)
