@@ -13,6 +13,7 @@ const usage = `Usage: galley <command> [options] [path]
 Commands:
   check [path]     check the manuscript (default: the configured folder, "manuscript/")
   build [path]     check, then write the HTML and PDF editions into output/
+  history [range]  words and findings per revision that touched the manuscript (git)
 
 Options:
   -r, --reporter <name>  pretty (default), json, sarif or github
@@ -21,6 +22,7 @@ Options:
   -c, --config <file>    config file (default: galley.config.* or "galley" in package.json)
   -o, --out <folder>     (build) where the editions go (default: the configured output/)
       --html, --pdf      (build) build only these editions (default: both)
+      --format <name>    (history) table (default) or json; output/history.html is always written
       --force            (build) build even when the checks found errors
   -q, --quiet            leave files without findings out of the report
       --verbose          show stack traces of unexpected failures
@@ -44,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
         pdf: {type: 'boolean'},
         force: {type: 'boolean', default: false},
         since: {type: 'string'},
+        format: {type: 'string', default: 'table'},
         quiet: {type: 'boolean', short: 'q', default: false},
         verbose: {type: 'boolean', default: false},
         color: {type: 'boolean', default: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR},
@@ -91,7 +94,16 @@ export async function main(argv: string[]): Promise<number> {
       return 0
     }
 
-    throw new GalleyError(undefined, `unknown command "${command}", expected check or build (see galley --help)`)
+    if (command === 'history') {
+      if (values.format !== 'table' && values.format !== 'json') throw new GalleyError(undefined, `unknown format "${values.format}", expected table or json`)
+      const {writeHistory} = await import('./revisions/history-write.ts')
+      const {text, page} = await writeHistory({cwd, configFile: values.config, range: target, format: values.format, out: values.out})
+      process.stdout.write(`${text}\n`)
+      process.stderr.write(`galley: wrote ${page}\n`)
+      return 0
+    }
+
+    throw new GalleyError(undefined, `unknown command "${command}", expected check, build or history (see galley --help)`)
   } catch (error) {
     return fail(error, verbose)
   }
