@@ -8,6 +8,7 @@ import {openBrowser} from './render/browser.ts'
 import {renderHtml, type EditionInput} from './render/html.ts'
 import {printPdf} from './render/print.ts'
 import {sweepTemporary, writeAtomic} from './render/write.ts'
+import {stampDate, stampOf} from './revisions/stamp.ts'
 import type {CheckResult} from './check.ts'
 
 export type Edition = 'html' | 'pdf'
@@ -44,7 +45,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 
   const metadata = metadataOf(manuscript)
-  const input: EditionInput = {manuscript, metadata, config}
+  const stamp = await stampOf(cwd, manuscript)
+  const input: EditionInput = {manuscript, metadata, config, stamp}
   const editions = options.editions ?? ['html', 'pdf']
   const outDir = path.resolve(cwd, options.out ?? path.resolve(config.base, config.output))
   const slug = slugOf(metadata.title ?? path.basename(manuscript.root, path.extname(manuscript.root)))
@@ -60,7 +62,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     const browser = await openBrowser(config.browser)
     try {
       progress('printing the PDF')
-      const printed = await printPdf(input, {browser})
+      // Reproducible dates: SOURCE_DATE_EPOCH wins (print.ts reads it), then the commit date.
+      const sourceDate = process.env.SOURCE_DATE_EPOCH ? undefined : stampDate(stamp)
+      const printed = await printPdf(input, {browser, sourceDate})
       pages = printed.pages
       outputs.push([`${slug}.pdf`, printed.pdf])
     } finally {
