@@ -1,0 +1,300 @@
+// The print edition, printed by the real browser and read back: its text, fonts, pages,
+// contents, outline, metadata and boxes, its reproducibility, and a page that tries to escape.
+import {createServer, type Server} from 'node:http'
+import type {AddressInfo} from 'node:net'
+import type {Heading, Paragraph} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {PDFArray, PDFDict, PDFDocument, PDFName, PDFNumber} from 'pdf-lib'
+import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import {visit} from 'unist-util-visit'
+import {afterAll, beforeAll, describe, expect, test} from 'vitest'
+import pkg from '../../package.json' with {type: 'json'}
+import {configSchema, type ConfigInput} from '../../pipeline/config/schema.ts'
+import type {Manuscript} from '../../pipeline/manuscript/types.ts'
+import {metadataOf, readManuscript} from '../../pipeline/manuscript/read.ts'
+import {openBrowser, type BrowserHandle} from '../../pipeline/render/browser.ts'
+import type {EditionInput} from '../../pipeline/render/html.ts'
+import {renderPdf} from '../../pipeline/render/pdf.ts'
+import {printPdf, type PrintedPdf} from '../../pipeline/render/print.ts'
+
+const mm = 72 / 25.4
+
+async function inputOf(root: string, edition: ConfigInput['edition'] = {}): Promise<EditionInput> {
+  const manuscript = await readManuscript({root, cwd: process.cwd()})
+  const config = {...configSchema.parse({edition}), base: process.cwd()}
+  return {manuscript, metadata: metadataOf(manuscript), config}
+}
+
+interface PageText {
+  /** Text the structure tree covers: the book itself. */
+  content: string[]
+  /** Text outside it: running heads and page numbers. */
+  margins: string
+}
+
+/** Lines of each page, split into tagged content and the untagged margin boxes. */
+async function pagesOf(pdf: Uint8Array): Promise<PageText[]> {
+  const doc = await getDocument({data: pdf.slice(), verbosity: 0}).promise
+  const pages: PageText[] = []
+  for (let number = 1; number <= doc.numPages; number++) {
+    const items = (await (await doc.getPage(number)).getTextContent({includeMarkedContent: true})).items
+    let depth = 0
+    let content = ''
+    let margins = ''
+    for (const item of items) {
+      if ('type' in item) depth += item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps' ? 1 : -1
+      else if (depth > 0) content += item.str + (item.hasEOL ? '\n' : '')
+      else margins += `${item.str} `
+    }
+    pages.push({content: content.split('\n').map((line) => line.trim()).filter(Boolean), margins: margins.replace(/\s+/g, ' ').trim()})
+  }
+  await doc.destroy()
+  return pages
+}
+
+/** Whitespace collapsed; soft hyphens gone; a hyphen that ended a line or joins letters dropped. */
+function normalise(text: string): string {
+  return text
+    .replace(/\u00ad/g, '')
+    .replace(/(?<=\p{L})[-\u2010]\s*\n\s*(?=\p{L})/gu, '')
+    .replace(/(?<=\p{L})-(?=\p{L})/gu, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
+
+function paragraphsOf(manuscript: Manuscript): string[] {
+  const found: string[] = []
+  for (const chapter of manuscript.chapters) {
+    visit(chapter.tree, 'paragraph', (node: Paragraph) => {
+      found.push(toString(node))
+    })
+  }
+  return found
+}
+
+function headingsOf(manuscript: Manuscript): string[] {
+  const found: string[] = []
+  for (const chapter of manuscript.chapters) visit(chapter.tree, 'heading', (node: Heading) => void found.push(toString(node)))
+  return found
+}
+
+interface FontReport {
+  name: string
+  subtype: string
+  embedded: boolean
+}
+
+function fontsIn(doc: PDFDocument): FontReport[] {
+  const fonts: FontReport[] = []
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.Type) !== PDFName.of('Font')) continue
+    const subtype = String(object.get(PDFName.of('Subtype'))).slice(1)
+    if (subtype === 'Type0') continue
+    const descriptor = object.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict)
+    fonts.push({
+      name: object.lookupMaybe(PDFName.of('BaseFont'), PDFName)?.decodeText() ?? '',
+      subtype,
+      embedded: ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor?.has(PDFName.of(key)))
+    })
+  }
+  return fonts
+}
+
+function box(page: PDFDict, name: string): number[] {
+  const array = page.lookup(PDFName.of(name), PDFArray)
+  return array.asArray().map((value) => (value as PDFNumber).asNumber())
+}
+
+let browser: BrowserHandle
+
+beforeAll(async () => {
+  browser = await openBrowser({})
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+describe('the seed manuscript on A4', () => {
+  let input: EditionInput
+  let printed: PrintedPdf
+  let doc: PDFDocument
+
+  beforeAll(async () => {
+    input = await inputOf('manuscript')
+    printed = await printPdf(input, {browser})
+    doc = await PDFDocument.load(printed.pdf, {updateMetadata: false})
+  })
+
+  test('holds every paragraph of the manuscript, word for word', async () => {
+    const text = normalise((await pagesOf(printed.pdf)).map((page) => page.content.join('\n')).join('\n'))
+    const paragraphs = paragraphsOf(input.manuscript)
+    expect(paragraphs.length).toBe(13)
+    for (const paragraph of paragraphs) expect(text).toContain(normalise(paragraph))
+  })
+
+  test('embeds every font, as a subset, none of them Type 3, all of them Source Serif 4', () => {
+    const fonts = fontsIn(doc)
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const font of fonts) {
+      expect(font).toMatchObject({embedded: true})
+      expect(font.subtype).not.toBe('Type3')
+      expect(font.name).toMatch(/^[A-Z]{6}\+SourceSerif4-/)
+    }
+    expect(printed.fonts.map((font) => font.name).sort()).toEqual(fonts.map((font) => font.name).sort())
+  })
+
+  test('is A4, its pages counted', () => {
+    expect(printed.pages).toBe(doc.getPageCount())
+    for (const page of doc.getPages()) {
+      expect(Math.abs(page.getTrimBox().width - 595.28)).toBeLessThan(1)
+      expect(Math.abs(page.getTrimBox().height - 841.89)).toBeLessThan(1)
+      expect(page.getMediaBox()).toEqual(page.getTrimBox())
+    }
+  })
+
+  test('carries the metadata, the language and fixed dates, and is tagged', () => {
+    expect(doc.getTitle()).toBe('China-Iran Military Relations')
+    expect(doc.getAuthor()).toBe('Dr. Muhammad Akram Zaheer')
+    expect(doc.getProducer()).toBe(`Galley ${pkg.version}`)
+    expect(doc.getCreator()).toMatch(new RegExp(`^Galley ${pkg.version.replaceAll('.', '\\.')} \\(Chromium, Skia/PDF m\\d+\\)$`))
+    expect(doc.catalog.lookup(PDFName.of('Lang'))?.toString()).toBe('(en)')
+    const epoch = process.env.SOURCE_DATE_EPOCH ? Number(process.env.SOURCE_DATE_EPOCH) * 1000 : 0
+    expect(doc.getCreationDate()?.getTime()).toBe(epoch)
+    expect(doc.getModificationDate()?.getTime()).toBe(epoch)
+    expect(doc.catalog.has(PDFName.of('StructTreeRoot'))).toBe(true)
+    expect(doc.catalog.lookup(PDFName.of('MarkInfo'), PDFDict).get(PDFName.of('Marked'))?.toString()).toBe('true')
+    expect(doc.context.trailerInfo.ID).toBeDefined()
+  })
+
+  test('has no running head or page number on the title page, and both on the others', async () => {
+    const pages = await pagesOf(printed.pdf)
+    expect(pages[0]!.margins).toBe('')
+    for (const [index, page] of pages.entries()) {
+      if (index > 0) expect(page.margins).toBe(`China-Iran Military Relations ${index + 1}`)
+    }
+  })
+
+  test('prints the same bytes twice', async () => {
+    const again = await printPdf(input, {browser})
+    expect(Buffer.from(again.pdf).equals(Buffer.from(printed.pdf))).toBe(true)
+  })
+
+  test('writes the given source date', async () => {
+    const date = new Date('2025-03-04T05:06:07Z')
+    const dated = await PDFDocument.load((await printPdf(input, {browser, sourceDate: date})).pdf, {updateMetadata: false})
+    expect(dated.getCreationDate()?.toISOString()).toBe(date.toISOString())
+  })
+})
+
+describe('a book of three chapters, 6 × 9 in with bleed and crop marks', () => {
+  let input: EditionInput
+  let printed: PrintedPdf
+  let pages: PageText[]
+
+  beforeAll(async () => {
+    input = await inputOf('tests/fixtures/render/long-book', {pageSize: 'book', bleed: '3mm', cropMarks: true})
+    printed = await printPdf(input, {browser})
+    pages = await pagesOf(printed.pdf)
+  })
+
+  test('prints in the contents the pages the headings are really on', () => {
+    const contents = pages.findIndex((page) => page.content[0] === 'Contents')
+    expect(contents).toBeGreaterThan(0)
+    const headings = headingsOf(input.manuscript)
+    expect(headings).toHaveLength(9)
+    for (const heading of headings) {
+      const entry = pages[contents]!.content.find((line) => line.replace(/\s*\d+$/, '') === heading)
+      const printedNumber = Number(/(\d+)$/.exec(entry ?? '')?.[1])
+      const actual = pages.findIndex((page, index) => index !== contents && page.content.includes(heading)) + 1
+      expect({heading, page: printedNumber}).toEqual({heading, page: actual})
+    }
+    // Sections land on later pages than their chapter, so a contents of all 3s would fail.
+    expect(new Set(pages[contents]!.content.map((line) => /(\d+)$/.exec(line)?.[1])).size).toBeGreaterThan(5)
+  })
+
+  test('heads each chapter page with the book and the chapter title', () => {
+    for (const chapter of ['The Harbour', 'The Orchard', 'The Archive']) {
+      const opening = pages.findIndex((page) => page.content.includes(chapter))
+      expect(pages[opening + 1]!.margins).toBe(`A Chronicle of the Bay ${chapter} ${opening + 2}`)
+    }
+  })
+
+  test('has an outline of the headings', async () => {
+    const doc = await getDocument({data: printed.pdf.slice(), verbosity: 0}).promise
+    const titles: string[] = []
+    const walk = (items: Array<{title: string; items: unknown[]}>) => {
+      for (const item of items) {
+        titles.push(item.title)
+        walk(item.items as typeof items)
+      }
+    }
+    walk((await doc.getOutline()) ?? [])
+    await doc.destroy()
+    for (const heading of headingsOf(input.manuscript)) expect(titles).toContain(heading)
+  })
+
+  test('is trimmed to 6 × 9 in, with 3 mm of bleed and room for the marks around it', async () => {
+    const doc = await PDFDocument.load(printed.pdf, {updateMetadata: false})
+    for (const page of doc.getPages()) {
+      const [tx1, ty1, tx2, ty2] = box(page.node, 'TrimBox')
+      expect(tx2! - tx1!).toBeCloseTo(432, 0)
+      expect(ty2! - ty1!).toBeCloseTo(648, 0)
+      const [bx1, by1, bx2, by2] = box(page.node, 'BleedBox')
+      expect([tx1! - bx1!, ty1! - by1!, bx2! - tx2!, by2! - ty2!].map((side) => side / mm)).toEqual([3, 3, 3, 3].map((side) => expect.closeTo(side, 5)))
+      const [mx1, , mx2] = box(page.node, 'MediaBox')
+      expect(bx1! - mx1!).toBeGreaterThan(5 * mm)
+      expect(mx2! - bx2!).toBeGreaterThan(5 * mm)
+    }
+  })
+
+  test('keeps the notes with their chapter, after its text', () => {
+    const opening = (title: string) => pages.findIndex((page) => page.content.includes(title))
+    const note = (chapter: number) => pages.findIndex((page) => normalise(page.content.join('\n')).includes(`A note printed at the end of chapter ${chapter}`))
+    expect(note(1)).toBeGreaterThan(opening('The Harbour'))
+    expect(note(1)).toBeLessThan(opening('The Orchard'))
+    expect(note(2)).toBeGreaterThan(opening('The Orchard'))
+    expect(note(2)).toBeLessThan(opening('The Archive'))
+    expect(note(3)).toBeGreaterThan(opening('The Archive'))
+  })
+})
+
+describe('a hostile page', () => {
+  let server: Server
+  const requests: string[] = []
+
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      requests.push(request.url ?? '')
+      response.end('reached')
+    })
+    // A connection without a request (preconnect) also leaks that the edition was opened.
+    server.on('connection', () => void requests.push('(connection)'))
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  })
+
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve))
+  })
+
+  test('runs no script and reaches no server', async () => {
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    const html = `<!doctype html><html><head><title>Hostile</title>
+      <link rel="stylesheet" href="${origin}/style.css"><link rel="prefetch" href="${origin}/prefetch">
+      <link rel="preconnect" href="${origin}"><link rel="preload" as="image" href="${origin}/preload.png">
+      <meta http-equiv="refresh" content="0; url=${origin}/refresh">
+      <style>@import url(${origin}/import.css); body { background: url(${origin}/background.png) }</style>
+      </head><body><p>Only this text</p>
+      <img src="${origin}/image.png"><iframe src="${origin}/frame"></iframe><object data="${origin}/object"></object>
+      <script>document.body.append('Script ran'); fetch('${origin}/fetch')</script>
+      <p><a href="${origin}/link">a link</a></p></body></html>`
+    const blocked: string[] = []
+    const pdf = await renderPdf(html, {browser, timeout: 60_000, name: 'hostile', onBlocked: (url) => blocked.push(url)})
+    const text = (await pagesOf(pdf)).flatMap((page) => [...page.content, page.margins]).join('\n')
+    expect(text).toContain('Only this text')
+    expect(text).not.toContain('Script ran')
+    expect(requests).toEqual([])
+    expect(blocked).toContain(`${origin}/image.png`)
+    expect(blocked).toContain(`${origin}/style.css`)
+  })
+})
