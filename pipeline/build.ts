@@ -64,7 +64,9 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       progress('printing the PDF')
       // Reproducible dates: SOURCE_DATE_EPOCH wins (print.ts reads it), then the commit date.
       const sourceDate = process.env.SOURCE_DATE_EPOCH ? undefined : stampDate(stamp)
-      const printed = await printPdf(input, {browser, sourceDate})
+      const target = path.relative(cwd, path.join(outDir, `${slug}.pdf`))
+      const printed = await printPdf(input, {browser, sourceDate, name: target})
+      if (printed.blocked.length > 0) progress(`refused ${printed.blocked.length} request(s): ${printed.blocked.join(', ')}`)
       pages = printed.pages
       outputs.push([`${slug}.pdf`, printed.pdf])
     } finally {
