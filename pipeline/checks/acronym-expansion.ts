@@ -1,13 +1,391 @@
-// PLACEHOLDER: being written; reports nothing yet.
+// `acronym-expansion`: an acronym's stated expansion must spell it, it keeps one expansion
+// through the book, and it is defined before it is first used, in reading order across chapters.
 import type {Root} from 'mdast'
+import type {Nodes, Sentence, Word} from 'nlcst'
+import {toString} from 'nlcst-to-string'
+import type {Point, Position} from 'unist'
+import {visit} from 'unist-util-visit'
 import {lintRule} from 'unified-lint-rule'
+import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
-import type {Manuscript} from '../manuscript/types.ts'
+import {prose} from '../manuscript/prose.ts'
+import type {Chapter, Manuscript} from '../manuscript/types.ts'
 import {ruleUrl} from './url.ts'
 
-export const options = z.strictObject({})
-export type Options = z.output<typeof options> & {manuscript: Manuscript}
+/**
+ * Acronyms general readers know without an expansion, so using them undefined is fine. They
+ * carry no expansion on purpose: `PM` is as often "Prime Minister" as "post meridiem", so the
+ * rule checks a definition of one only for spelling, not against a fixed meaning.
+ */
+const wellKnown = ['US', 'USA', 'UK', 'UN', 'EU', 'NATO', 'CEO', 'TV', 'AM', 'PM', 'GDP', 'DNA']
 
-const rule = lintRule<Root, Options>({origin: 'galley:acronym-expansion', url: ruleUrl('acronym-expansion')}, function () {})
+export const options = z.strictObject({
+  /** Acronym → its one right expansion: needs no definition, and a different definition is flagged. */
+  known: z.record(z.string(), z.string().min(1)).default({}),
+  /** Acronyms that need no definition, whatever expansion a definition gives. */
+  wellKnown: z.array(z.string()).default(wellKnown),
+  /** Acronyms this rule never reports. */
+  ignore: z.array(z.string()).default([]),
+  /** Fewest capitals (and digits) that make an acronym. */
+  minLength: z.number().int().min(1).default(2),
+  /** Also report acronyms used but never defined (known and well-known ones excepted). */
+  requireDefinition: z.boolean().default(false)
+})
+export type Options = z.output<typeof options> & {manuscript: Manuscript}
+type Settings = z.output<typeof options>
+
+interface Place {
+  chapter: number
+  position: Position
+}
+
+interface Definition {
+  kind: 'definition'
+  acronym: string
+  expansion: string
+  place: Place
+  /** The expansion spells the acronym (Schwartz & Hearst). */
+  aligned: boolean
+  /** The text gives the configured known expansion. */
+  matchesKnown: boolean
+}
+
+interface Use {
+  kind: 'use'
+  acronym: string
+  text: string
+  place: Place
+}
+
+interface Finding {
+  reason: string
+  position: Position
+  actual?: string
+  expected?: string[]
+  earlier?: {place: Place; reason: string}
+}
+
+/** Words that may sit inside an expansion without giving it a letter: "Chief of Staff". */
+const functionWords = new Set(['a', 'an', 'and', 'at', 'by', 'de', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with'])
+const quotes = new Set(['"', '“', '”', '‘', '’', "'", '«', '»'])
+
+const memo = new WeakMap<Manuscript, Map<VFile, Finding[]>>()
+
+const rule = lintRule<Root, Options>(
+  {origin: 'galley:acronym-expansion', url: ruleUrl('acronym-expansion')},
+  function (tree, file, given) {
+    // The preset passes parsed options; a direct `.use(rule)` may pass none, and parsing is idempotent.
+    const {manuscript: shared, ...rest} = given ?? ({} as Partial<Options>)
+    const manuscript = shared ?? {root: '.', chapters: [{file, tree}]}
+    let findings = memo.get(manuscript)
+    if (!findings) {
+      findings = analyse(manuscript, options.parse(rest))
+      memo.set(manuscript, findings)
+    }
+
+    for (const {reason, position, actual, expected, earlier} of findings.get(file) ?? []) {
+      let cause: VFileMessage | undefined
+      let related: unknown[] | undefined
+      if (earlier) {
+        const path = manuscript.chapters[earlier.place.chapter].file.path
+        const {start} = earlier.place.position
+        cause = Object.assign(new VFileMessage(earlier.reason, {place: earlier.place.position}), {file: path})
+        related = [{path, line: start.line, column: start.column, reason: earlier.reason}]
+      }
+      const message = file.message(reason, {place: position, cause})
+      if (actual !== undefined) message.actual = actual
+      if (expected) message.expected = expected
+      if (related) Object.assign(message, {data: {related}})
+    }
+  }
+)
 
 export default rule
+
+function analyse(manuscript: Manuscript, settings: Settings): Map<VFile, Finding[]> {
+  const findings = new Map<VFile, Finding[]>(manuscript.chapters.map((chapter) => [chapter.file, []]))
+  const report = (place: Place, finding: Finding) => findings.get(manuscript.chapters[place.chapter].file)!.push(finding)
+  const occurrences = manuscript.chapters.flatMap((chapter, index) => scanChapter(chapter, index, settings))
+  const ignored = new Set(settings.ignore)
+  const needNoDefinition = new Set([...settings.wellKnown, ...Object.keys(settings.known)])
+
+  const firstDefinition = new Map<string, Definition>()
+  for (const occurrence of occurrences) {
+    if (occurrence.kind === 'definition' && !firstDefinition.has(occurrence.acronym)) firstDefinition.set(occurrence.acronym, occurrence)
+  }
+
+  const accepted = new Map<string, Definition>()
+  const reportedUse = new Set<string>()
+  for (const occurrence of occurrences) {
+    const {acronym, place} = occurrence
+    if (ignored.has(acronym)) continue
+
+    if (occurrence.kind === 'definition') {
+      const known = Object.hasOwn(settings.known, acronym) ? settings.known[acronym] : undefined
+      const {expansion} = occurrence
+      if (known !== undefined ? !occurrence.matchesKnown : !occurrence.aligned) {
+        const wanted = known === undefined ? `words whose initials spell \`${acronym}\`` : `\`${known}\``
+        report(place, {
+          reason: `Unexpected expansion \`${expansion}\` for \`${acronym}\`, expected ${wanted}`,
+          position: place.position,
+          actual: expansion,
+          expected: known === undefined ? undefined : [known]
+        })
+        continue
+      }
+      const first = accepted.get(acronym)
+      if (!first) accepted.set(acronym, occurrence)
+      else if (normalise(first.expansion) !== normalise(expansion)) {
+        report(place, {
+          reason: `Unexpected expansion \`${expansion}\` for \`${acronym}\`, expected \`${first.expansion}\` as defined before`,
+          position: place.position,
+          actual: expansion,
+          expected: [first.expansion],
+          earlier: {place: first.place, reason: `\`${acronym}\` first defined as \`${first.expansion}\` here`}
+        })
+      }
+      continue
+    }
+
+    if (needNoDefinition.has(acronym) || reportedUse.has(acronym)) continue
+    const definition = firstDefinition.get(acronym)
+    if (definition && isBefore(place, definition.place)) {
+      reportedUse.add(acronym)
+      const expansion = settings.known[acronym] ?? definition.expansion
+      report(place, {
+        reason: `Unexpected \`${occurrence.text}\` before its definition, expected \`${expansion} (${occurrence.text})\` at first use`,
+        position: place.position,
+        actual: occurrence.text,
+        expected: [`${expansion} (${occurrence.text})`],
+        earlier: {place: definition.place, reason: `\`${acronym}\` defined here`}
+      })
+    } else if (!definition && settings.requireDefinition) {
+      reportedUse.add(acronym)
+      report(place, {reason: `Unexpected undefined acronym \`${occurrence.text}\`, expected an expansion at its first use`, position: place.position})
+    }
+  }
+  return findings
+}
+
+function scanChapter(chapter: Chapter, index: number, settings: Settings): Array<Definition | Use> {
+  // Headings name a section before its text defines the term ("The IRGC at sea"); style guides
+  // define acronyms in the running text, so a use in a heading does not count as first use.
+  const headings: Array<[number, number]> = []
+  visit(chapter.tree, 'heading', (node) => {
+    headings.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0])
+  })
+  const inHeading = (point: Point) => headings.some(([start, end]) => point.offset !== undefined && point.offset >= start && point.offset < end)
+
+  const found: Array<Definition | Use> = []
+  visit(prose(chapter.tree, chapter.file), 'SentenceNode', (sentence: Sentence) => {
+    const definitions = findDefinitions(sentence, settings, index)
+    const defining = new Set(definitions.map((definition) => definition.node))
+    const shouted = shoutedWords(sentence)
+    const uses: Use[] = []
+    for (const node of sentence.children) {
+      if (node.type !== 'WordNode' || defining.has(node) || shouted.has(node)) continue
+      for (const part of node.children) {
+        const acronym = part.type === 'TextNode' ? acronymOf(part.value, settings.minLength) : undefined
+        if (!acronym || !part.position || inHeading(part.position.start)) continue
+        uses.push({kind: 'use', acronym, text: toString(part), place: {chapter: index, position: part.position}})
+      }
+    }
+    const all = [...definitions.map((definition) => definition.definition), ...uses]
+    found.push(...all.sort((a, b) => (a.place.position.start.offset ?? 0) - (b.place.position.start.offset ?? 0)))
+  })
+  return found
+}
+
+/** Both forms: `Expansion Words (ACRO)` and `ACRO (Expansion Words)`. */
+function findDefinitions(sentence: Sentence, settings: Settings, chapter: number): Array<{node: Word; definition: Definition}> {
+  const nodes = sentence.children
+  const result: Array<{node: Word; definition: Definition}> = []
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index]
+    if (node.type !== 'WordNode') continue
+    const acronym = acronymOf(toString(node), settings.minLength)
+    if (!acronym) continue
+    const known = Object.hasOwn(settings.known, acronym) ? settings.known[acronym] : undefined
+    const limit = Math.max(Math.min(acronym.length + 5, acronym.length * 2), known ? known.split(/\s+/).length : 0)
+
+    const open = nodes[index - 1]
+    const close = nodes[index + 1]
+    if (isPunctuation(open, '(') && isPunctuation(close, ')', ',', ';')) {
+      const words = wordsBefore(nodes, index - 1, limit)
+      const start = expansionStart(acronym, words, known)
+      if (start !== undefined) {
+        result.push({node, definition: define(acronym, words.slice(start), nodes, close!, chapter, known)})
+        continue
+      }
+    }
+
+    const after = nodes.slice(index + 1).findIndex((next) => next.type !== 'WhiteSpaceNode') + index + 1
+    if (after > index && isPunctuation(nodes[after], '(')) {
+      const inside = wordsInside(nodes, after, limit)
+      // Only an inner text that spells the acronym defines it: "the IRGC (Revolutionary Guards)" glosses it.
+      const start = inside ? alignedStart(acronym, inside.words, known) : undefined
+      if (inside && start !== undefined && inside.words.slice(0, start).every((word) => functionWords.has(toString(word).toLowerCase()))) {
+        const definition = define(acronym, inside.words.slice(start), nodes, inside.close, chapter, known)
+        definition.place.position.start = node.position!.start
+        result.push({node, definition})
+      }
+    }
+  }
+  return result
+}
+
+function define(acronym: string, words: Word[], nodes: Sentence['children'], close: Nodes, chapter: number, known: string | undefined): Definition {
+  const from = nodes.indexOf(words[0] as (typeof nodes)[number])
+  const to = nodes.indexOf(words.at(-1) as (typeof nodes)[number])
+  const expansion = toString(nodes.slice(from, to + 1)).replace(/\s+/g, ' ')
+  return {
+    kind: 'definition',
+    acronym,
+    expansion,
+    place: {chapter, position: {start: words[0].position!.start, end: close.position!.end}},
+    aligned: isAligned(acronym, words),
+    matchesKnown: known !== undefined && normalise(expansion) === normalise(known)
+  }
+}
+
+/**
+ * Where a definition's expansion begins among the words before it: at the known expansion if
+ * the text gives it, else where the acronym's letters align, else at the run of capitalised
+ * words the writer evidently offers as the expansion ("Joint Comprehensive Plan (JCPOA)").
+ */
+function expansionStart(acronym: string, words: Word[], known: string | undefined): number | undefined {
+  const aligned = alignedStart(acronym, words, known)
+  if (aligned !== undefined) return aligned
+  let start = words.length
+  while (start > 0 && isTitleWord(toString(words[start - 1]))) start--
+  // The claim begins at a capitalised content word that starts like the acronym (not a
+  // sentence's first "In"); one capitalised word alone is more often a name with its
+  // affiliation, "Baqeri (AFGS)", than an expansion.
+  const first = words.findIndex((word, index) => {
+    const text = toString(word)
+    return index >= start && text.startsWith(acronym[0]) && !functionWords.has(text.toLowerCase())
+  })
+  if (first === -1) return undefined
+  const capitals = words.slice(first).filter((word) => /^\p{Lu}/u.test(toString(word))).length
+  return capitals >= 2 ? first : undefined
+}
+
+function alignedStart(acronym: string, words: Word[], known: string | undefined): number | undefined {
+  if (known !== undefined) {
+    for (let start = words.length - 1; start >= 0; start--) {
+      if (normalise(words.slice(start).map((word) => toString(word)).join(' ')) === normalise(known)) return start
+    }
+  }
+  const start = schwartzHearst(acronym, words.map((word) => toString(word)))
+  return start === -1 ? undefined : start
+}
+
+function isAligned(acronym: string, words: Word[]): boolean {
+  return schwartzHearst(acronym, words.map((word) => toString(word))) === 0
+}
+
+/**
+ * The abbreviation matcher of Schwartz & Hearst (2003), "A simple algorithm for identifying
+ * abbreviation definitions in biomedical text" (PSB 2003): match the acronym's letters and digits
+ * right to left against the words, each anywhere inside a word ("Missile Technology", "NATO-style"
+ * parts after a hyphen), except the first, which must start a word. Matching greedily from the
+ * right finds a match whenever one exists. Returns the index of the word the expansion starts
+ * at, or -1. Like the paper, an expansion that contains the acronym itself does not count.
+ */
+function schwartzHearst(acronym: string, words: string[]): number {
+  // Unlike the paper, digits need no match: they stand for numbers spelled out, "Group of Twenty (G20)".
+  const letters = [...acronym.toLowerCase()].filter((char) => !/\d/.test(char))
+  let word = words.length - 1
+  let char = (words[word] ?? '').length - 1
+  for (let letter = letters.length - 1; letter >= 0; letter--) {
+    for (;;) {
+      if (word < 0) return -1
+      if (char < 0) {
+        word--
+        char = (words[word] ?? '').length - 1
+        continue
+      }
+      const text = words[word]
+      const startsWord = char === 0 || !/[\p{L}\p{N}]/u.test(text[char - 1])
+      if (text[char].toLowerCase() === letters[letter] && (letter > 0 || startsWord)) break
+      char--
+    }
+    char--
+  }
+  const contains = words.slice(word).some((text) => text.split(/[^\p{L}\p{N}]+/u).includes(acronym))
+  return contains ? -1 : word
+}
+
+/** Up to `limit` words before `index`, stopping at punctuation: expansions hold no commas or brackets. */
+function wordsBefore(nodes: Sentence['children'], index: number, limit: number): Word[] {
+  const words: Word[] = []
+  for (let at = index - 1; at >= 0 && words.length < limit; at--) {
+    const node = nodes[at]
+    if (node.type === 'WordNode') words.unshift(node)
+    else if (node.type !== 'WhiteSpaceNode' && !isQuote(node)) break
+  }
+  return words
+}
+
+function wordsInside(nodes: Sentence['children'], open: number, limit: number): {words: Word[]; close: Nodes} | undefined {
+  const words: Word[] = []
+  for (let at = open + 1; at < nodes.length; at++) {
+    const node = nodes[at]
+    if (node.type === 'WordNode') words.push(node)
+    else if (isPunctuation(node, ')')) return words.length > 0 && words.length <= limit ? {words, close: node} : undefined
+    else if (node.type !== 'WhiteSpaceNode' && !isQuote(node)) return undefined
+  }
+  return undefined
+}
+
+/** Three capitalised words in a row are a shouted heading or a name in capitals, not acronyms. */
+function shoutedWords(sentence: Sentence): Set<Nodes> {
+  const shouted = new Set<Nodes>()
+  let run: Nodes[] = []
+  const flush = () => {
+    if (run.length >= 3) for (const node of run) shouted.add(node)
+    run = []
+  }
+  for (const node of sentence.children) {
+    if (node.type === 'WhiteSpaceNode') continue
+    const text = node.type === 'WordNode' ? toString(node) : ''
+    if (/\p{Lu}/u.test(text) && !/\p{Ll}/u.test(text)) run.push(node)
+    else flush()
+  }
+  flush()
+  return shouted
+}
+
+/** Capitals (and digits) with an optional plural `s`: `IRGC`, `G20`, `NGOs`; returns the singular. */
+function acronymOf(text: string, minLength: number): string | undefined {
+  const match = /^([A-Z][A-Z0-9]*)s?$/.exec(text)
+  return match && match[1].length >= minLength ? match[1] : undefined
+}
+
+function isTitleWord(text: string): boolean {
+  return /^\p{Lu}/u.test(text) || functionWords.has(text.toLowerCase())
+}
+
+function isPunctuation(node: Nodes | undefined, ...values: string[]): boolean {
+  return node !== undefined && node.type === 'PunctuationNode' && values.includes(node.value)
+}
+
+function isQuote(node: Nodes): boolean {
+  return node.type === 'PunctuationNode' && quotes.has(node.value)
+}
+
+function isBefore(a: Place, b: Place): boolean {
+  return a.chapter !== b.chapter ? a.chapter < b.chapter : (a.position.start.offset ?? 0) < (b.position.start.offset ?? 0)
+}
+
+/** Case, hyphens, quotes and spacing do not make two expansions different. */
+function normalise(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[‐‑‒–—/-]/g, ' ')
+    .replace(/["“”‘’']/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+}
