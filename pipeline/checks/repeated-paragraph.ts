@@ -1,13 +1,241 @@
-// PLACEHOLDER: being written; reports nothing yet.
-import type {Root} from 'mdast'
+// `repeated-paragraph`: a paragraph that appears twice in the manuscript, word for word or
+// nearly, usually a copy left behind while revising. One pass over the whole manuscript finds
+// every pair without comparing all pairs; each chapter then gets the findings on its paragraphs.
+import DiffMatchPatch from 'diff-match-patch'
+import type {Nodes, Root} from 'mdast'
+import {toString as sentenceText} from 'nlcst-to-string'
+import {ParseEnglish} from 'parse-english'
 import {lintRule} from 'unified-lint-rule'
+import type {Position} from 'unist'
+import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import type {Manuscript} from '../manuscript/types.ts'
+import {bandsOf, hashWord, jaccard, NearIndex, shinglesOf} from './minhash.ts'
 import {ruleUrl} from './url.ts'
 
-export const options = z.strictObject({})
+export const options = z.strictObject({
+  /** Jaccard similarity of word pairs at which two paragraphs count as near-duplicates. */
+  threshold: z.number().gt(0).max(1).default(0.8),
+  /** Shorter paragraphs are not compared: "See the table below for the figures." may well repeat. */
+  minWords: z.number().int().min(1).default(12),
+  /** Shorter sentences do not link paragraphs, so a shared "Yes." or "That is not all." is no finding. */
+  minSentenceWords: z.number().int().min(1).default(10),
+  /** Quotations repeat on purpose (an epigraph, a quoted law), so blockquotes are skipped unless asked. */
+  includeQuotes: z.boolean().default(false),
+  /** Each table cell counts as a paragraph when tables are included. */
+  includeTables: z.boolean().default(false)
+})
 export type Options = z.output<typeof options> & {manuscript: Manuscript}
+type Settings = z.output<typeof options>
 
-const rule = lintRule<Root, Options>({origin: 'galley:repeated-paragraph', url: ruleUrl('repeated-paragraph')}, function () {})
+type Kind = 'exact' | 'near' | 'shared-sentences'
 
-export default rule
+interface Unit {
+  /** Reading order across the manuscript. */
+  order: number
+  chapter: number
+  position: Position
+  text: string
+  /** Lowercased words without punctuation, joined by spaces: equal keys are exact duplicates. */
+  key: string
+  words: number
+  sentences: {key: string; words: number}[]
+  /** Hashes of the word pairs (shingles), sorted and unique, for exact Jaccard. */
+  shingles: Uint32Array
+  /** Its MinHash bucket keys. */
+  bands: number[]
+}
+
+interface Finding {
+  unit: Unit
+  earlier: Unit
+  kind: Kind
+  similarity: number
+  shared: number
+}
+
+const english = new ParseEnglish()
+const differ = new DiffMatchPatch()
+// No deadline: a diff must not depend on how busy the machine is.
+differ.Diff_Timeout = 0
+
+const memo = new WeakMap<Manuscript, {settings: string; findings: Finding[][]}>()
+
+const repeatedParagraph = lintRule<Root, Options>(
+  {origin: 'galley:repeated-paragraph', url: ruleUrl('repeated-paragraph')},
+  function (tree, file, given) {
+    const {manuscript = {root: '', chapters: [{file, tree}]}, ...rest} = given ?? {}
+    const settings = options.parse(rest)
+    const index = manuscript.chapters.findIndex((chapter) => chapter.file === file || chapter.tree === tree)
+    for (const finding of analyse(manuscript, settings)[index] ?? []) report(file, finding, manuscript)
+  }
+)
+
+export default repeatedParagraph
+
+function analyse(manuscript: Manuscript, settings: Settings): Finding[][] {
+  const key = JSON.stringify(settings)
+  const cached = memo.get(manuscript)
+  if (cached?.settings === key) return cached.findings
+
+  const findings: Finding[][] = manuscript.chapters.map(() => [])
+  let order = 0
+  const byKey = new Map<string, Unit>()
+  const bySentence = new Map<string, Unit>()
+  const near = new NearIndex<Unit>()
+  const wordHashes = new Map<string, number>()
+
+  manuscript.chapters.forEach(({tree}, chapter) => {
+    for (const node of blocksOf(tree, settings)) {
+      const unit = readUnit(node, chapter, order++, wordHashes, settings.minWords)
+      if (!unit) continue
+      const finding = compare(unit, settings)
+      if (finding) findings[chapter].push(finding)
+      if (finding?.kind === 'exact') continue
+      byKey.set(unit.key, unit)
+      for (const sentence of unit.sentences) {
+        if (sentence.words >= settings.minSentenceWords && !bySentence.has(sentence.key)) bySentence.set(sentence.key, unit)
+      }
+      near.add(unit.bands, unit)
+    }
+  })
+
+  function compare(unit: Unit, {threshold, minSentenceWords}: Settings): Finding | undefined {
+    const exact = byKey.get(unit.key)
+    if (exact) return {unit, earlier: exact, kind: 'exact', similarity: 1, shared: unit.sentences.length}
+
+    const shared = new Map<Unit, number>()
+    const seen = new Set<string>()
+    for (const sentence of unit.sentences) {
+      // A sentence said twice in this paragraph is shared once, so similarity stays within 0–1.
+      const earlier = sentence.words >= minSentenceWords && !seen.has(sentence.key) ? bySentence.get(sentence.key) : undefined
+      seen.add(sentence.key)
+      if (earlier) shared.set(earlier, (shared.get(earlier) ?? 0) + 1)
+    }
+
+    const candidates = new Set<Unit>(shared.keys())
+    near.candidates(unit.bands, candidates)
+
+    let best: Finding | undefined
+    for (const earlier of candidates) {
+      const similarity = jaccard(unit.shingles, earlier.shingles)
+      const count = shared.get(earlier) ?? 0
+      const finding: Finding =
+        similarity >= threshold
+          ? {unit, earlier, kind: 'near', similarity, shared: count}
+          : {unit, earlier, kind: 'shared-sentences', similarity: count / (unit.sentences.length + earlier.sentences.length - count), shared: count}
+      if (finding.kind === 'shared-sentences' && count === 0) continue
+      if (!best || outranks(finding, best)) best = finding
+    }
+    return best
+  }
+
+  memo.set(manuscript, {settings: key, findings})
+  return findings
+}
+
+/** Near beats shared sentences; then the more similar; then the earlier, so repeats point at the first. */
+function outranks(a: Finding, b: Finding): boolean {
+  if (a.kind !== b.kind) return a.kind === 'near'
+  if (a.similarity !== b.similarity) return a.similarity > b.similarity
+  return a.earlier.order < b.earlier.order
+}
+
+/** Paragraphs (in lists and footnotes too) and, when asked, table cells; never code or HTML. */
+function* blocksOf(node: Nodes, settings: Settings): Generator<Nodes & {position: Position}> {
+  if (node.type === 'paragraph' || node.type === 'tableCell') {
+    if (node.position) yield node as Nodes & {position: Position}
+    return
+  }
+  if (node.type === 'blockquote' && !settings.includeQuotes) return
+  if (node.type === 'table' && !settings.includeTables) return
+  if (node.type === 'heading' || !('children' in node)) return
+  for (const child of node.children) yield* blocksOf(child, settings)
+}
+
+/** The paragraph's words and sentences, or nothing when it has fewer than `minWords` words. */
+function readUnit(node: Nodes & {position: Position}, chapter: number, order: number, wordHashes: Map<string, number>, minWords: number): Unit | undefined {
+  const text = textOf(node)
+  const sentences: Unit['sentences'] = []
+  const hashesOfWords: number[] = []
+  for (const paragraph of english.parse(text).children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const sentence of paragraph.children) {
+      if (sentence.type !== 'SentenceNode') continue
+      const words: string[] = []
+      for (const child of sentence.children) {
+        if (child.type !== 'WordNode') continue
+        // Case, quotes, apostrophes and hyphens do not make a paragraph different.
+        const word = sentenceText(child).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+        if (!word) continue
+        words.push(word)
+        let hash = wordHashes.get(word)
+        if (hash === undefined) wordHashes.set(word, (hash = hashWord(word)))
+        hashesOfWords.push(hash)
+      }
+      if (words.length > 0) sentences.push({key: words.join(' '), words: words.length})
+    }
+  }
+  if (hashesOfWords.length < minWords) return undefined
+  const key = sentences.map((sentence) => sentence.key).join(' ')
+  const shingles = shinglesOf(hashesOfWords)
+  return {order, chapter, position: node.position, text, key, words: hashesOfWords.length, sentences, shingles, bands: bandsOf(shingles)}
+}
+
+/** Like mdast-util-to-string, except that a hard line break separates the words on either side. */
+function textOf(node: Nodes): string {
+  if (node.type === 'break') return '\n'
+  if (node.type === 'image' || node.type === 'imageReference') return node.alt ?? ''
+  if ('value' in node) return node.value
+  return 'children' in node ? node.children.map(textOf).join('') : ''
+}
+
+function report(file: VFile, finding: Finding, manuscript: Manuscript): void {
+  const {unit, earlier, kind, shared} = finding
+  const similarity = Math.round(finding.similarity * 100) / 100
+  const path = manuscript.chapters[earlier.chapter]?.file.path ?? file.path
+  const {line, column} = earlier.position.start
+  const where = `${earlier.chapter === unit.chapter ? '' : `${path}:`}${line}:${column}`
+  const reason =
+    kind === 'exact'
+      ? `Unexpected repeated paragraph, identical to the paragraph at ${where}`
+      : kind === 'near'
+        ? `Unexpected near-duplicate paragraph, similar to the paragraph at ${where} (similarity ${similarity})`
+        : `Unexpected paragraph sharing ${shared} of its ${unit.sentences.length} sentences with the paragraph at ${where} (similarity ${similarity})`
+  const cause = new VFileMessage('Earlier paragraph', {place: earlier.position})
+  cause.file = path
+  const message = file.message(reason, {place: unit.position, cause})
+  const related = [{path, line, column, reason: cause.reason}]
+  Object.assign(message, {data: {kind, similarity, diff: wordDiff(earlier.text, unit.text), related}})
+}
+
+/** diff-match-patch on words: each distinct word becomes one character, as its line mode does with lines. */
+function wordDiff(before: string, after: string): string {
+  const words: string[] = []
+  const characters = new Map<string, string>()
+  const encode = (text: string) =>
+    text
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((word) => {
+        let character = characters.get(word)
+        if (character === undefined) characters.set(word, (character = String.fromCharCode(words.push(word))))
+        return character
+      })
+      .join('')
+  const diffs = differ.diff_main(encode(before), encode(after), false)
+  differ.diff_cleanupSemantic(diffs)
+  let result = ''
+  let previous: number = DiffMatchPatch.DIFF_EQUAL
+  for (const [operation, encoded] of diffs) {
+    const text = encoded.split('').map((character) => words[character.charCodeAt(0) - 1])
+    // A replacement reads as one edit, `[-old-]{+new+}`; long unchanged stretches are shortened.
+    if (result && !(previous === DiffMatchPatch.DIFF_DELETE && operation === DiffMatchPatch.DIFF_INSERT)) result += ' '
+    if (operation === DiffMatchPatch.DIFF_DELETE) result += `[-${text.join(' ')}-]`
+    else if (operation === DiffMatchPatch.DIFF_INSERT) result += `{+${text.join(' ')}+}`
+    else result += (text.length > 8 ? [...text.slice(0, 3), '…', ...text.slice(-3)] : text).join(' ')
+    previous = operation
+  }
+  return result
+}
