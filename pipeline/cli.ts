@@ -13,6 +13,7 @@ const usage = `Usage: galley <command> [options] [path]
 Commands:
   check [path]     check the manuscript (default: the configured folder, "manuscript/")
   build [path]     check, then write the HTML and PDF editions into output/
+  diff <old> [new] redline of two revisions (git revisions, or two folders or files) into output/
   history [range]  words and findings per revision that touched the manuscript (git)
 
 Options:
@@ -22,7 +23,7 @@ Options:
   -c, --config <file>    config file (default: galley.config.* or "galley" in package.json)
   -o, --out <folder>     (build) where the editions go (default: the configured output/)
       --html, --pdf      (build) build only these editions (default: both)
-      --format <name>    (history) table (default) or json; output/history.html is always written
+      --format <name>    (diff, history) table (default) or json; history also writes output/history.html
       --force            (build) build even when the checks found errors
   -q, --quiet            leave files without findings out of the report
       --verbose          show stack traces of unexpected failures
@@ -58,7 +59,7 @@ export async function main(argv: string[]): Promise<number> {
     if (values.version) return print(pkg.version)
     const [command, target, ...rest] = positionals
     if (values.help || !command) return print(usage)
-    if (rest.length > 0) throw new GalleyError(undefined, `unexpected argument "${rest[0]}"; give one manuscript folder or file`)
+    if (rest.length > (command === 'diff' ? 1 : 0)) throw new GalleyError(undefined, `unexpected argument "${rest[0]}"; give one manuscript folder or file`)
     if (!(values.reporter in reporters)) {
       throw new GalleyError(undefined, `unknown reporter "${values.reporter}", expected one of ${Object.keys(reporters).join(', ')}`)
     }
@@ -94,6 +95,17 @@ export async function main(argv: string[]): Promise<number> {
       return 0
     }
 
+    if (command === 'diff') {
+      if (!target) throw new GalleyError(undefined, 'diff needs the old revision: galley diff <old> [<new>]')
+      const {compare, summaryText} = await import('./revisions/compare.ts')
+      const editions: Edition[] = values.html || values.pdf ? [...(values.html ? ['html' as const] : []), ...(values.pdf ? ['pdf' as const] : [])] : ['html', 'pdf']
+      const result = await compare({cwd, configFile: values.config, old: target, new: rest[0], out: values.out, editions})
+      if (values.format === 'json') process.stdout.write(`${JSON.stringify({summary: result.summary, findings: deltaJson(result.delta)}, null, 2)}\n`)
+      else process.stdout.write(`${summaryText(result)}\n`)
+      for (const written of result.written) process.stderr.write(`galley: wrote ${written}\n`)
+      return 0
+    }
+
     if (command === 'history') {
       if (values.format !== 'table' && values.format !== 'json') throw new GalleyError(undefined, `unknown format "${values.format}", expected table or json`)
       const {writeHistory} = await import('./revisions/history-write.ts')
@@ -107,6 +119,10 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     return fail(error, verbose)
   }
+}
+
+function deltaJson(delta: import('./revisions/delta.ts').DeltaEntry[]) {
+  return delta.map(({state, fingerprint, file, message}) => ({state, fingerprint, path: file.path, line: message.line ?? null, ruleId: message.ruleId ?? null, reason: message.reason}))
 }
 
 /** Errors fail the run; with `--frail` warnings do too; an unreadable file is an input error. */

@@ -29,6 +29,7 @@ import {
 import pkg from '../../package.json' with {type: 'json'}
 import type {EditionSettings} from '../config/edition.ts'
 import {GalleyError} from '../errors.ts'
+import type {Metadata} from '../manuscript/types.ts'
 import type {BrowserHandle} from './browser.ts'
 import {editionTree, type EditionInput} from './html.ts'
 import {rehypeHyphenate} from './hyphenate.ts'
@@ -74,12 +75,26 @@ const presets = {
 const points: Record<string, number> = {mm: 72 / 25.4, cm: 72 / 2.54, in: 72, pt: 1, pc: 12, px: 0.75}
 
 export async function printPdf(input: EditionInput, options: PrintOptions): Promise<PrintedPdf> {
-  const edition = input.config.edition
-  const title = input.metadata.title
+  return printTree(editionTree(input, 'print'), {metadata: input.metadata, edition: input.config.edition, timeout: input.config.browser.timeout}, options)
+}
+
+/** What a printable document needs besides its tree: the edition and the browser settings it prints with. */
+export interface Printable {
+  metadata: Metadata
+  edition: EditionSettings
+  timeout: number
+}
+
+/**
+ * Print any document laid out like an edition (`section.chapter` with `data-title`, an
+ * optional `nav.toc`): the editions, and the redline of `galley diff`.
+ */
+export async function printTree(tree: Root, printable: Printable, options: PrintOptions): Promise<PrintedPdf> {
+  const {edition, metadata} = printable
+  const title = metadata.title
   const name = options.name ?? (title ? `${title} (PDF)` : 'the PDF edition')
   const date = sourceDateOf(options)
 
-  const tree = editionTree(input, 'print')
   if (edition.hyphenate) await rehypeHyphenate()(tree)
   appendStyle(tree, pageCss(edition, chaptersOf(tree), title))
 
@@ -87,7 +102,7 @@ export async function printPdf(input: EditionInput, options: PrintOptions): Prom
   const render = () =>
     renderPdf(serialize(tree), {
       browser: options.browser,
-      timeout: options.timeout ?? input.config.browser.timeout,
+      timeout: options.timeout ?? printable.timeout,
       name,
       onBlocked: (url) => blocked.add(url)
     })
@@ -110,7 +125,7 @@ export async function printPdf(input: EditionInput, options: PrintOptions): Prom
   }
 
   const doc = await PDFDocument.load(pdf, {updateMetadata: false})
-  setMetadata(doc, input, date)
+  setMetadata(doc, metadata, date)
   retitleOutline(doc, headingsOf(tree))
   repairToUnicode(doc)
   setBoxes(doc, lengthInPoints(edition.bleed), edition.cropMarks)
@@ -222,8 +237,8 @@ async function headingPages(pdf: Uint8Array, entries: TocEntry[], name: string):
   return pages
 }
 
-function setMetadata(doc: PDFDocument, input: EditionInput, date: Date): void {
-  const {title, author, subject, description, keywords, lang} = input.metadata
+function setMetadata(doc: PDFDocument, metadata: Metadata, date: Date): void {
+  const {title, author, subject, description, keywords, lang} = metadata
   const info = doc.context.lookupMaybe(doc.context.trailerInfo.Info, PDFDict)
   const producer = info?.get(PDFName.of('Producer'))
   const engine = producer instanceof PDFString || producer instanceof PDFHexString ? producer.decodeText() : undefined
