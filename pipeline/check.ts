@@ -52,7 +52,22 @@ export async function runChecks(manuscript: Manuscript, config: Config): Promise
   // Unreadable chapters carry their own fatal message and have no text to check.
   const readable = manuscript.chapters.filter((chapter) => !chapter.file.data.unreadable)
   const chapterRules = chapterChecker(config.rules)
-  for (const {tree, file} of readable) await chapterRules.run(tree, file)
-  const manuscriptRules = manuscriptChecker(config.rules, {...manuscript, chapters: readable})
-  for (const {tree, file} of readable) await manuscriptRules.run(tree, file)
+  const checked: typeof readable = []
+  for (const chapter of readable) {
+    try {
+      await chapterRules.run(chapter.tree, chapter.file)
+      checked.push(chapter)
+    } catch (error) {
+      // mdast-util-to-nlcst spreads a whole block's words into one call: past about 120,000
+      // (V8's limit on arguments) the prose checks overflow the stack. One such file must not
+      // stop the others being checked.
+      if (!(error instanceof RangeError)) throw error
+      const reason = `cannot check: a paragraph, list or quote is too long for the prose checks (${error.message}); split it`
+      const message = chapter.file.message(reason, {ruleId: 'unreadable', source: 'galley'})
+      message.fatal = true
+      chapter.file.data.unreadable = true
+    }
+  }
+  const manuscriptRules = manuscriptChecker(config.rules, {...manuscript, chapters: checked})
+  for (const {tree, file} of checked) await manuscriptRules.run(tree, file)
 }

@@ -1,9 +1,10 @@
 // Find the chapter files, read them as text, and parse them. A file that cannot be read
 // becomes a vfile with one fatal message, so the other chapters are still checked.
 import type {Dirent} from 'node:fs'
-import {readdir, readFile, realpath, stat} from 'node:fs/promises'
+import {lstat, readdir, readFile, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Root} from 'mdast'
+import type {Node} from 'unist'
 import {VFile} from 'vfile'
 import YAML from 'yaml'
 import {GalleyError} from '../errors.ts'
@@ -12,6 +13,18 @@ import type {Chapter, Manuscript, Metadata} from './types.ts'
 
 const markdown = /\.(md|markdown|mdown|mkd)$/i
 const byName = new Intl.Collator('en', {numeric: true}).compare
+
+/**
+ * Checking takes about 450 MB of memory per MB of Markdown (measured: 5 MB, 2.3 GB), and Node's
+ * heap ends near 4 GB: a 50 MB file would crash the run after minutes. War and Peace is 3.2 MB.
+ */
+export const maxFileSize = 4 * 1024 * 1024
+
+/**
+ * unified's tree walkers recurse, so a deep enough tree overflows the stack (10,000 nested
+ * lists did, in the parser; 1,000 in the HTML edition). No manuscript nests a tenth this deep.
+ */
+export const maxDepth = 256
 
 export interface ReadOptions {
   /** Folder the manuscript lives in; chapter paths are relative to it. */
@@ -59,29 +72,92 @@ async function walk(folder: string, found: string[], seen: Set<string>): Promise
     const full = path.join(folder, entry.name)
     const kind = entry.isSymbolicLink() ? await stat(full).catch(() => undefined) : entry
     if (kind?.isDirectory()) await walk(full, found, seen)
-    else if (kind?.isFile() && markdown.test(entry.name)) found.push(full)
+    // A broken link or a FIFO named like a chapter is reported by readChapter, not lost.
+    else if (markdown.test(entry.name)) found.push(full)
   }
 }
 
 async function readChapter(file: string, cwd: string): Promise<Chapter> {
   const vfilePath = path.relative(cwd, file) || file
+  let bytes: Buffer
   try {
-    return chapterFromBytes(vfilePath, await readFile(file), cwd)
+    const info = await stat(file)
+    // A FIFO or a device would block the read or never end it.
+    if (!info.isFile()) return unreadable(new VFile({path: vfilePath, cwd}), 'not a regular file')
+    // Refused before it is read: reading 50 MB is quick, checking it is not.
+    if (info.size > maxFileSize) return unreadable(new VFile({path: vfilePath, cwd}), tooLarge(info.size))
+    bytes = await readFile(file)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    return unreadable(new VFile({path: vfilePath, cwd}), code === 'ENOENT' ? 'no such file' : `cannot read file (${code})`)
+    return unreadable(new VFile({path: vfilePath, cwd}), await readFailure(file, (error as NodeJS.ErrnoException).code))
   }
+  return chapterFromBytes(vfilePath, bytes, cwd)
+}
+
+async function readFailure(file: string, code: string | undefined): Promise<string> {
+  if (code === 'ELOOP') return 'symbolic link loop'
+  if (code !== 'ENOENT') return `cannot read file (${code})`
+  const link = await lstat(file).catch(() => undefined)
+  return link?.isSymbolicLink() ? 'broken symbolic link' : 'no such file'
+}
+
+function tooLarge(size: number): string {
+  const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`
+  return `file of ${megabytes(size)} is over the limit of ${megabytes(maxFileSize)}; split it into chapters`
 }
 
 /** A chapter from bytes that came from anywhere: the disk, or a blob of an old git revision. */
 export function chapterFromBytes(vfilePath: string, bytes: Uint8Array, cwd: string): Chapter {
   const vfile = new VFile({path: vfilePath, cwd})
+  if (bytes.byteLength > maxFileSize) return unreadable(vfile, tooLarge(bytes.byteLength))
   const text = decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
   if (typeof text !== 'string') return unreadable(vfile, text.reason)
   vfile.value = text
-  const tree = parse(vfile)
+  const deepLine = deepestLine(text)
+  if (deepLine.levels > maxDepth) return unreadable(vfile, tooDeep(`line ${deepLine.line} opens ${deepLine.levels} levels of block quotes and lists`))
+  let tree: Root
+  try {
+    tree = parse(vfile)
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error
+    return unreadable(vfile, tooDeep(`the parser ran out of stack (${error.message})`))
+  }
+  const depth = depthOf(tree)
+  if (depth > maxDepth) return unreadable(vfile, tooDeep(`${depth} levels`))
   readFrontmatter(tree, vfile)
   return {file: vfile, tree}
+}
+
+function tooDeep(detail: string): string {
+  return `nested too deeply: ${detail}, over the limit of ${maxDepth} levels of the Markdown tree (a list level counts 2)`
+}
+
+/**
+ * The parser takes time that grows with the square of the nesting: a line of 10,000 `- `
+ * takes a minute to refuse after parsing. Block quotes and list items opened at the start of
+ * one line are counted first; a thematic break (`- - -`) opens none.
+ */
+function deepestLine(text: string): {line: number; levels: number} {
+  const deepest = {line: 0, levels: 0}
+  text.split('\n').forEach((line, index) => {
+    if (/^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) return
+    const markers = /^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t])))*/.exec(line)![0]
+    const quotes = markers.split('>').length - 1
+    const levels = 1 + quotes + 2 * (markers.match(/[-+*]|\d{1,9}[.)]/g)?.length ?? 0)
+    if (levels > deepest.levels) Object.assign(deepest, {line: index + 1, levels})
+  })
+  return deepest
+}
+
+/** Levels of the tree, counted without recursion: the tree may be too deep for that. */
+function depthOf(tree: Root): number {
+  let deepest = 0
+  const stack: Array<[Node, number]> = [[tree, 1]]
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!
+    deepest = Math.max(deepest, depth)
+    if ('children' in node) for (const child of node.children as Node[]) stack.push([child, depth + 1])
+  }
+  return deepest
 }
 
 /** UTF-8 (with or without BOM), or UTF-16 when a BOM says so; anything else is refused, not guessed. */
@@ -94,6 +170,15 @@ function decode(bytes: Buffer): string | {reason: string} {
     return new TextDecoder('utf-8', {fatal: true, ignoreBOM: false}).decode(bytes)
   } catch {
     return {reason: `invalid UTF-8 at byte ${firstInvalidUtf8(bytes)}, expected UTF-8 text`}
+  }
+}
+
+function complete(bytes: Buffer): boolean {
+  try {
+    new TextDecoder('utf-8', {fatal: true}).decode(bytes)
+    return true
+  } catch {
+    return false
   }
 }
 
@@ -114,7 +199,11 @@ function firstInvalidUtf8(bytes: Buffer): number {
     if (valid(middle)) low = middle
     else high = middle - 1
   }
-  return low
+  // The valid prefix may end inside a character whose next byte broke it: that character's
+  // first byte is where the fault is.
+  let start = low
+  while (!complete(bytes.subarray(0, start))) start--
+  return start
 }
 
 function unreadable(file: VFile, reason: string): Chapter {

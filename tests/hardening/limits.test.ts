@@ -1,0 +1,122 @@
+// Input too long or too deep for a recursive pipeline: it either completes, or is refused in one
+// line that names the file and the limit. It never ends in a stack overflow. Inputs are made here,
+// in temporary folders; none is committed.
+import {readFile} from 'node:fs/promises'
+import path from 'node:path'
+import {afterAll, describe, expect, it} from 'vitest'
+import {maxDepth} from '../../pipeline/manuscript/read.ts'
+import {galley, project, removeProjects, stackTrace} from './run.ts'
+
+afterAll(removeProjects)
+
+const other = 'We went to the the market on a sunny day last week.\n'
+const otherFinding = ['repeated-words: Unexpected repeated `the`, remove one occurrence']
+const sentence = 'The harbour master wrote the ledger in a careful hand, and the clerks copied it twice. '
+
+/** `text` repeated to at least `bytes` bytes. */
+function toSize(text: string, bytes: number): string {
+  return text.repeat(Math.ceil(bytes / text.length))
+}
+
+type Report = Array<{path: string; messages: Array<{ruleId: string; reason: string}>}>
+
+function findings(stdout: string): Record<string, string[]> {
+  return Object.fromEntries((JSON.parse(stdout) as Report).map((file) => [file.path, file.messages.map((m) => `${m.ruleId}: ${m.reason}`)]))
+}
+
+describe('one line of 1 MB', () => {
+  it('is checked when it is one long word', async () => {
+    const folder = await project({'manuscript/a.md': `${toSize('abcdefghij', 1024 * 1024)}\n`, 'manuscript/b.md': other})
+    const result = await galley(folder, ['check', '--reporter', 'json'])
+    expect(result.code).toBe(0)
+    expect(findings(result.stdout)).toEqual({'manuscript/a.md': [], 'manuscript/b.md': otherFinding})
+  })
+
+  it('is refused in one line when it is prose, too long for the prose checks, and the other file is checked', async () => {
+    const folder = await project({'manuscript/a.md': `${toSize(sentence, 1024 * 1024)}\n`, 'manuscript/b.md': other})
+    const result = await galley(folder, ['check', '--reporter', 'json'])
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe('')
+    expect(findings(result.stdout)).toEqual({
+      'manuscript/a.md': ['unreadable: cannot check: a paragraph, list or quote is too long for the prose checks (Maximum call stack size exceeded); split it'],
+      'manuscript/b.md': otherFinding
+    })
+  })
+})
+
+describe('nesting', () => {
+  // One level a line, as an editor would write them, would take 100 MB for 10,000 lists (two
+  // spaces a level) and be refused for its size; on one line the parser sees the same depth.
+  const deep = {
+    'lists': '- '.repeat(10_000) + 'the innermost item\n',
+    'block quotes': '>'.repeat(10_000) + ' the innermost quote\n',
+  }
+
+  for (const [name, markdown] of Object.entries(deep)) {
+    it(`of 10,000 ${name} is refused by check and build in one line, without a stack overflow`, async () => {
+      const folder = await project({'manuscript/a.md': markdown, 'manuscript/b.md': other})
+      const checked = await galley(folder, ['check', '--reporter', 'json'])
+      expect(checked.code).toBe(2)
+      const reason = findings(checked.stdout)['manuscript/a.md']
+      expect(reason).toHaveLength(1)
+      expect(reason![0]).toMatch(new RegExp(`^unreadable: nested too deeply: line 1 opens \\d+ levels of block quotes and lists, over the limit of ${maxDepth} levels of the Markdown tree`))
+      expect(findings(checked.stdout)['manuscript/b.md']).toEqual(otherFinding)
+      const built = await galley(folder, ['build', '--html'])
+      expect(built.code).toBe(2)
+      expect(built.stderr).toBe(`galley: manuscript/a.md: ${reason![0]!.slice('unreadable: '.length)}; no editions built\n`)
+    })
+  }
+
+  it(`of exactly ${maxDepth} levels is checked and built, so the limit is one the pipeline bears`, async () => {
+    // Root, quotes, a paragraph and its text: the quotes take the rest of the levels.
+    const atLimit = '>'.repeat(maxDepth - 3) + ' the innermost quote\n'
+    const folder = await project({'manuscript/a.md': atLimit, 'manuscript/b.md': '>'.repeat(maxDepth - 2) + ' one level more\n'})
+    const result = await galley(folder, ['check', '--reporter', 'json'])
+    expect(findings(result.stdout)['manuscript/b.md']).toEqual([
+      `unreadable: nested too deeply: ${maxDepth + 1} levels, over the limit of ${maxDepth} levels of the Markdown tree (a list level counts 2)`
+    ])
+    expect(findings(result.stdout)['manuscript/a.md']!.filter((finding) => finding.startsWith('unreadable'))).toEqual([])
+    // Root, a list and its item for each level, a paragraph and its text.
+    const levels = Math.floor((maxDepth - 3) / 2)
+    const lists = await project({'manuscript/a.md': '- '.repeat(levels) + 'the innermost item\n'})
+    const built = await galley(lists, ['build', '--html'])
+    expect(built.stderr).not.toMatch(/galley: /)
+    expect(built).toMatchObject({code: 0, stdout: 'output/manuscript.html\n'})
+    const html = await readFile(path.join(lists, 'output/manuscript.html'), 'utf8')
+    expect(html.split('<ul>').length - 1).toBe(levels)
+  })
+
+  it('of emphasis 3,000 deep is refused in one line once parsed', async () => {
+    // Inline nesting is not counted before parsing; the parser's time grows with its square,
+    // so 3,000 levels (a few seconds) stand in for 10,000 (a minute).
+    const folder = await project({'manuscript/a.md': '*a '.repeat(3000) + 'x' + ' b*'.repeat(3000) + '\n'})
+    const result = await galley(folder, ['check', '--reporter', 'json'])
+    expect(result.code).toBe(2)
+    expect(findings(result.stdout)['manuscript/a.md']).toEqual([
+      `unreadable: nested too deeply: 3003 levels, over the limit of ${maxDepth} levels of the Markdown tree (a list level counts 2)`
+    ])
+  })
+
+  it('of raw HTML 10,000 deep builds no edition, and says why in one line', async () => {
+    const folder = await project({'manuscript/a.md': '<div>\n'.repeat(10_000) + 'deep\n' + '</div>\n'.repeat(10_000)})
+    const result = await galley(folder, ['build', '--html'])
+    expect(result).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'galley: the manuscript is nested too deeply to render (Maximum call stack size exceeded); look for raw HTML nested thousands deep\n'
+    })
+  })
+})
+
+describe('many blocks', () => {
+  it('20,000 headings are checked and make an HTML edition', async () => {
+    const headings = Array.from({length: 20_000}, (_, n) => `## Heading number ${n + 1}\n\nA line under heading ${n + 1}.\n`).join('\n')
+    const folder = await project({'manuscript/a.md': `---\ntitle: The Index\n---\n\n# The index\n\n${headings}`})
+    const result = await galley(folder, ['build', '--html', '--reporter', 'json'])
+    expect(result.stderr).not.toMatch(stackTrace)
+    expect(result).toMatchObject({code: 0, stdout: 'output/the-index.html\n'})
+    const html = await readFile(path.join(folder, 'output/the-index.html'), 'utf8')
+    expect(html.match(/<h2 id="heading-number-\d+">/g)).toHaveLength(20_000)
+    expect(html).toContain('<h2 id="heading-number-20000">Heading number 20000')
+  })
+})
