@@ -6,8 +6,9 @@ import {GalleyError} from './errors.ts'
 import {metadataOf} from './manuscript/read.ts'
 import {openBrowser} from './render/browser.ts'
 import {renderHtml, type EditionInput} from './render/html.ts'
+import {lockFolder} from './render/lock.ts'
 import {printPdf} from './render/print.ts'
-import {sweepTemporary, writeAtomic} from './render/write.ts'
+import {sweepTemporary, writeAllAtomic} from './render/write.ts'
 import {stampDate, stampOf} from './revisions/stamp.ts'
 import type {CheckResult} from './check.ts'
 
@@ -55,7 +56,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   let pages: number | undefined
   if (editions.includes('html')) {
     progress('rendering HTML')
-    outputs.push([`${slug}.html`, renderHtml(input)])
+    outputs.push([`${slug}.html`, tooDeep(() => renderHtml(input))])
   }
   if (editions.includes('pdf')) {
     progress('launching the browser')
@@ -65,7 +66,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       // Reproducible dates: SOURCE_DATE_EPOCH wins (print.ts reads it), then the commit date.
       const sourceDate = process.env.SOURCE_DATE_EPOCH ? undefined : stampDate(stamp)
       const target = path.relative(cwd, path.join(outDir, `${slug}.pdf`))
-      const printed = await printPdf(input, {browser, sourceDate, name: target})
+      const printed = await tooDeep(() => printPdf(input, {browser, sourceDate, name: target}))
       if (printed.blocked.length > 0) progress(`refused ${printed.blocked.length} request(s): ${printed.blocked.join(', ')}`)
       pages = printed.pages
       outputs.push([`${slug}.pdf`, printed.pdf])
@@ -75,16 +76,54 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
 
   progress('writing editions')
-  await sweepTemporary(outDir)
-  const written: string[] = []
-  for (const [name, data] of outputs) {
-    const target = path.join(outDir, name)
-    await writeAtomic(target, data).catch((error: NodeJS.ErrnoException) => {
-      throw new GalleyError(path.relative(cwd, target), `cannot write edition (${error.code ?? error.message})`)
+  const shown = path.relative(cwd, outDir) || '.'
+  // Two builds into one folder take turns, so each leaves a matching pair of editions.
+  const release = await lockFolder(outDir, {onWait: (owner) => progress(`waiting for the build of process ${owner} to finish writing into ${shown}`)}).catch(
+    (error: NodeJS.ErrnoException) => {
+      throw new GalleyError(shown, `cannot write the editions here (${cannotWrite(error)})`)
+    }
+  )
+  try {
+    await sweepTemporary(outDir)
+    const targets = outputs.map(([name, data]): [string, string | Uint8Array] => [path.join(outDir, name), data])
+    await writeAllAtomic(targets).catch((error: NodeJS.ErrnoException & {target?: string}) => {
+      throw new GalleyError(path.relative(cwd, error.target ?? outDir), `cannot write edition (${cannotWrite(error)}); the previous editions are unchanged`)
     })
-    written.push(path.relative(cwd, target))
+    return {...checked, written: targets.map(([target]) => path.relative(cwd, target)), pages}
+  } finally {
+    await release()
   }
-  return {...checked, written, pages}
+}
+
+function cannotWrite(error: NodeJS.ErrnoException): string {
+  const reasons: Record<string, string> = {
+    EEXIST: 'a file stands where the folder should be',
+    ENOTDIR: 'a file stands where a folder should be',
+    EISDIR: 'a folder stands where the file should be',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    ELOCKED: error.message
+  }
+  return error.code && reasons[error.code] ? `${error.code}: ${reasons[error.code]}` : (error.code ?? error.message)
+}
+
+/**
+ * The manuscript's depth is limited when it is read, but raw HTML nests on its own and the
+ * tree walkers that render it recurse: past a few thousand levels they overflow the stack.
+ */
+function tooDeep<T>(render: () => T): T {
+  const explain = (error: unknown): never => {
+    if (error instanceof RangeError) throw new GalleyError(undefined, `the manuscript is nested too deeply to render (${error.message}); look for raw HTML nested thousands deep`)
+    throw error
+  }
+  try {
+    const result = render()
+    return (result instanceof Promise ? result.catch(explain) : result) as T
+  } catch (error) {
+    return explain(error)
+  }
 }
 
 /**

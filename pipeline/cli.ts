@@ -26,7 +26,7 @@ Options:
       --format <name>    (diff, history) table (default) or json; history also writes output/history.html
       --force            (build) build even when the checks found errors
   -q, --quiet            leave files without findings out of the report
-      --verbose          show stack traces of unexpected failures
+      --verbose          show the stages of a build, and stack traces of unexpected failures
       --color, --no-color
   -h, --help             this help
   -v, --version          the version`
@@ -87,7 +87,8 @@ export async function main(argv: string[]): Promise<number> {
         out: values.out,
         editions,
         force: values.force,
-        progress: tty ? (stage) => process.stderr.write(`galley: ${stage}…\n`) : undefined
+        // --verbose shows the stages off a terminal too, for logs and for tests that interrupt a stage.
+        progress: tty || values.verbose ? (stage) => process.stderr.write(`galley: ${stage}…\n`) : undefined
       })
       const output = report(result.files)
       if (output) process.stderr.write(output.endsWith('\n') ? output : `${output}\n`)

@@ -1,13 +1,14 @@
 // Find, launch and guard the browser that prints the PDF. The only file that starts Chromium;
 // one handle serves many renders and replaces a browser that dies under it.
 import {constants} from 'node:fs'
-import {access, mkdtemp, rm} from 'node:fs/promises'
+import {access, mkdtemp, readdir, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import chromium from '@sparticuz/chromium'
 import puppeteer, {type Browser} from 'puppeteer-core'
 import type {BrowserSettings} from '../config/edition.ts'
 import {GalleyError} from '../errors.ts'
+import {isRunning} from './write.ts'
 
 export interface BrowserHandle {
   /** Which browser prints, e.g. `GALLEY_CHROME /usr/bin/chromium`; for messages. */
@@ -126,7 +127,8 @@ async function launch(executablePath: string, timeout: number): Promise<Opened> 
     throw new Error(error.code === 'ENOENT' ? 'no such file' : error.code === 'EACCES' ? 'not executable' : `cannot use it (${error.code})`)
   })
   // A fresh profile per browser: no state from another run can change how a page prints.
-  const profile = await mkdtemp(path.join(os.tmpdir(), 'galley-profile-'))
+  await sweepProfiles()
+  const profile = await mkdtemp(path.join(os.tmpdir(), `galley-profile-${process.pid}-`))
   const removeProfile = () => rm(profile, {recursive: true, force: true, maxRetries: 3})
   try {
     const browser = await puppeteer.launch({
@@ -152,6 +154,16 @@ async function launch(executablePath: string, timeout: number): Promise<Opened> 
     const reason = reasonOf(error)
     throw new Error(/Target closed/.test(reason) ? `it exited at once; is it Chrome or Chromium? (${reason})` : reason)
   }
+}
+
+/** A build killed while printing (SIGKILL, or SIGINT, which Puppeteer ends at once) leaves its profile. */
+async function sweepProfiles(): Promise<void> {
+  const names = await readdir(os.tmpdir()).catch(() => [] as string[])
+  const orphans = names.filter((name) => {
+    const owner = /^galley-profile-(\d+)-/.exec(name)?.[1]
+    return owner !== undefined && !isRunning(Number(owner))
+  })
+  await Promise.all(orphans.map((name) => rm(path.join(os.tmpdir(), name), {recursive: true, force: true, maxRetries: 3})))
 }
 
 /**
