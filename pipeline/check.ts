@@ -1,6 +1,7 @@
 // `check`: configure → read → parse → run the rules. Messages end up on each chapter's vfile.
 import path from 'node:path'
 import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {chapterChecker, manuscriptChecker} from './checks/index.ts'
 import {loadConfig} from './config/load.ts'
 import type {Config} from './config/schema.ts'
@@ -69,5 +70,15 @@ export async function runChecks(manuscript: Manuscript, config: Config): Promise
     }
   }
   const manuscriptRules = manuscriptChecker(config.rules, {...manuscript, chapters: checked})
-  for (const {tree, file} of checked) await manuscriptRules.run(tree, file)
+  for (const {tree, file} of checked) {
+    try {
+      await manuscriptRules.run(tree, file)
+    } catch (error) {
+      // remark-message-control fails the whole run on a comment it cannot read, such as
+      // `<!-- galley disabel repeated-words -->`: like broken frontmatter, it stops this file only.
+      if (!(error instanceof VFileMessage) || !file.messages.includes(error)) throw error
+      Object.assign(error, {ruleId: 'control-comment', source: 'galley', fatal: true})
+      file.data.unreadable = true
+    }
+  }
 }

@@ -111,8 +111,10 @@ export function chapterFromBytes(vfilePath: string, bytes: Uint8Array, cwd: stri
   if (bytes.byteLength > maxFileSize) return unreadable(vfile, tooLarge(bytes.byteLength))
   const text = decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
   if (typeof text !== 'string') return unreadable(vfile, text.reason)
-  vfile.value = text
-  const deepLine = deepestLine(text)
+  // A lone CR (classic Mac OS) ends a line for micromark but not for vfile-location, which
+  // comment control uses: the two would disagree on where a message is. LF keeps every offset.
+  vfile.value = text.replace(/\r(?!\n)/g, '\n')
+  const deepLine = deepestLine(String(vfile.value))
   if (deepLine.levels > maxDepth) return unreadable(vfile, tooDeep(`line ${deepLine.line} opens ${deepLine.levels} levels of block quotes and lists`))
   let tree: Root
   try {

@@ -397,7 +397,9 @@ function warn(file: VFile, reason: string, {place, ruleId, actual}: {place: Elem
   const line = place?.start.line
   const column = place?.start.column
   if (file.messages.some((message) => message.ruleId === ruleId && message.reason === reason && message.line === line && message.column === column)) return
-  const message = file.message(reason, {place, ruleId, source: 'galley'})
+  // rehype-raw ends an element that HTML closes on its own (an `<a href>` left open) before it starts.
+  const backwards = place && (place.end.line < place.start.line || (place.end.line === place.start.line && place.end.column < place.start.column))
+  const message = file.message(reason, {place: backwards ? place.start : place, ruleId, source: 'galley'})
   message.fatal = false
   message.actual = actual
   message.url = ruleUrl(ruleId)

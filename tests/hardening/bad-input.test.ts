@@ -32,7 +32,8 @@ const expected: Record<string, string[]> = {
   'manuscript/09-laughs.md': ['frontmatter: invalid frontmatter: Excessive alias count indicates a resource exhaustion attack'],
   'manuscript/10-loop.md': ['unreadable: symbolic link loop'],
   'manuscript/11-broken.md': ['unreadable: broken symbolic link'],
-  'manuscript/12-fifo.md': ['unreadable: not a regular file']
+  'manuscript/12-fifo.md': ['unreadable: not a regular file'],
+  'manuscript/13-comment.md': ["control-comment: Unknown keyword `disabel`: expected `'enable'`, `'disable'`, or `'ignore'`"]
 }
 
 let folder: string
@@ -48,7 +49,9 @@ beforeAll(async () => {
     'manuscript/06-empty.md': '',
     'manuscript/07-huge.md': Buffer.alloc(50 * 1024 * 1024, 'All work and no play. '),
     'manuscript/08-frontmatter.md': '---\ntitle: [unclosed\n---\n\nText.\n',
-    'manuscript/09-laughs.md': `---\n${laughs.join('\n')}\n---\n\nText.\n`
+    'manuscript/09-laughs.md': `---\n${laughs.join('\n')}\n---\n\nText.\n`,
+    // A typo in a comment that silences a rule.
+    'manuscript/13-comment.md': '<!-- galley disabel repeated-words -->\n\nA chapter with a broken comment.\n'
   })
   const manuscript = path.join(folder, 'manuscript')
   await symlink('10-loop.md', path.join(manuscript, '10-loop.md'))
@@ -69,7 +72,7 @@ describe('a manuscript of broken files', () => {
     const report = JSON.parse(result.stdout) as Array<{path: string; messages: Array<{ruleId: string; reason: string; severity: string}>}>
     const found = Object.fromEntries(report.map((file) => [file.path, file.messages.map((m) => `${m.ruleId}: ${m.reason}`.split('\n')[0]!.replace(/(column 17:).*/, '$1'))]))
     expect(found).toEqual(expected)
-    const errors = report.flatMap((file) => file.messages.filter((m) => m.ruleId === 'unreadable' || m.ruleId === 'frontmatter'))
+    const errors = report.flatMap((file) => file.messages.filter((m) => ['unreadable', 'frontmatter', 'control-comment'].includes(m.ruleId)))
     expect(errors.every((m) => m.severity === 'error')).toBe(true)
   })
 
