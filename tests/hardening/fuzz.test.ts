@@ -2,11 +2,11 @@
 // same with nonsense Unicode mixed in, and the seed manuscript randomly edited. On every one, no
 // rule throws, neither does the HTML edition, every message lies inside its file, and the JSON
 // and SARIF reports stay valid.
-import {mkdtemp, readFile} from 'node:fs/promises'
+import {mkdtemp, readFile, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
-import {beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runChecks} from '../../pipeline/check.ts'
 import {configSchema, type Config} from '../../pipeline/config/schema.ts'
 import {chapterFromBytes, metadataOf} from '../../pipeline/manuscript/read.ts'
@@ -111,6 +111,8 @@ beforeAll(async () => {
   root = await mkdtemp(path.join(tmpdir(), 'galley-fuzz-'))
   config = {...configSchema.parse({}), base: root}
 })
+
+afterAll(() => rm(root, {recursive: true, force: true}))
 
 /**
  * Check and render chapters made of `texts`, then hold the reports to their promises. Spaces

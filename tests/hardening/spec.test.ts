@@ -3,7 +3,7 @@
 // none may crash or place a message outside its file. Without raw HTML, Galley's Markdown → HTML
 // conversion (the reader's parser, then remark-rehype with the edition's options) must give the
 // spec's HTML, save for the differences listed below with their reasons.
-import {mkdtemp} from 'node:fs/promises'
+import {mkdtemp, rm} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {tests as commonmark} from 'commonmark-spec'
@@ -15,7 +15,7 @@ import type {Root} from 'mdast'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
-import {beforeAll, describe, expect, it} from 'vitest'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {runChecks} from '../../pipeline/check.ts'
 import {configSchema, type Config} from '../../pipeline/config/schema.ts'
 import {chapterFromBytes, metadataOf} from '../../pipeline/manuscript/read.ts'
@@ -92,9 +92,10 @@ interface Outcome {
 
 const outcomes: Outcome[] = []
 let gfm657Edition = ''
+let root = ''
 
 beforeAll(async () => {
-  const root = await mkdtemp(path.join(tmpdir(), 'galley-spec-'))
+  root = await mkdtemp(path.join(tmpdir(), 'galley-spec-'))
   const config: Config = {...configSchema.parse({}), base: root}
   for (const example of examples) {
     const outcome: Outcome = {example, raw: false, matched: false, outside: []}
@@ -114,6 +115,8 @@ beforeAll(async () => {
     }
   }
 })
+
+afterAll(() => rm(root, {recursive: true, force: true}))
 
 describe('the CommonMark and GFM spec examples', () => {
   it('all run: 652 of CommonMark 0.31.2 and 28 GFM extension examples', () => {
