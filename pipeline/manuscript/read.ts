@@ -11,8 +11,9 @@ import {GalleyError} from '../errors.ts'
 import {parse} from './parse.ts'
 import type {Chapter, Manuscript, Metadata} from './types.ts'
 
-const markdown = /\.(md|markdown|mdown|mkd)$/i
-const byName = new Intl.Collator('en', {numeric: true}).compare
+/** Which files are chapters, and the order they are read in, wherever they come from (disk or git). */
+export const markdown = /\.(md|markdown|mdown|mkd)$/i
+export const byName = new Intl.Collator('en', {numeric: true}).compare
 
 /**
  * Checking takes about 450 MB of memory per MB of Markdown (measured: 5 MB, 2.3 GB), and Node's

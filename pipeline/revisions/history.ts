@@ -9,7 +9,7 @@ import type {VFileMessage} from 'vfile-message'
 import {chapterChecker, manuscriptChecker} from '../checks/index.ts'
 import {loadConfig} from '../config/load.ts'
 import {GalleyError} from '../errors.ts'
-import {chapterFromBytes} from '../manuscript/read.ts'
+import {byName, chapterFromBytes, markdown} from '../manuscript/read.ts'
 import type {Chapter} from '../manuscript/types.ts'
 import {git, listFiles, readBlobs, repositoryRoot, toPosix} from './git.ts'
 
@@ -39,8 +39,6 @@ interface BlobResult {
   unreadable: boolean
 }
 
-const markdown = /\.(md|markdown|mdown|mkd)$/i
-const byName = new Intl.Collator('en', {numeric: true}).compare
 
 export async function history(options: HistoryOptions = {}): Promise<HistoryEntry[]> {
   const cwd = path.resolve(options.cwd ?? process.cwd())

@@ -2,12 +2,10 @@
 import path from 'node:path'
 import type {Config} from '../config/schema.ts'
 import {GalleyError} from '../errors.ts'
-import {chapterFromBytes, readManuscript} from '../manuscript/read.ts'
+import {byName, chapterFromBytes, readManuscript, markdown} from '../manuscript/read.ts'
 import type {Chapter, Manuscript} from '../manuscript/types.ts'
 import {listFiles, readBlobs, repositoryRoot, toPosix} from './git.ts'
 
-const markdown = /\.(md|markdown|mdown|mkd)$/i
-const byName = new Intl.Collator('en', {numeric: true}).compare
 
 /** `revision` undefined means the working tree. Chapters carry their blob hash in `file.data.blob`. */
 export async function manuscriptAt(cwd: string, config: Config, revision: string | undefined): Promise<Manuscript> {
