@@ -2,7 +2,11 @@
 import path from 'node:path'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
-import {chapterChecker, manuscriptChecker} from './checks/index.ts'
+import type {Root} from 'mdast'
+import {ResultCache, defaultCacheLocation} from './checks/cache.ts'
+import {applyResult, type ChapterResult} from './checks/chapter.ts'
+import {manuscriptChecker, type Collected, type RuleSettings} from './checks/index.ts'
+import {checkChapters, type Jobs} from './checks/pool.ts'
 import {loadConfig} from './config/load.ts'
 import type {Config} from './config/schema.ts'
 import {readManuscript} from './manuscript/read.ts'
@@ -21,6 +25,19 @@ export interface CheckOptions {
   config?: Config
   /** A git revision: keep only the findings the change since then introduced (for pull requests). */
   since?: string
+  /**
+   * Keep each chapter's result under a hash of its text, and reuse it while the text, the rule
+   * settings and Galley are unchanged: `true` for the default place, or a file path (relative
+   * to the project). Default: no cache; the CLI turns it on.
+   */
+  cache?: boolean | string
+  /** Worker threads for the per-chapter checks, or `auto` (the default): one per core, for books. */
+  jobs?: Jobs
+}
+
+export interface RunOptions {
+  cache?: ResultCache
+  jobs?: Jobs
 }
 
 export interface CheckResult {
@@ -35,42 +52,44 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const config = options.config ?? (await loadConfig(cwd, options.configFile))
   const root = options.path ? path.resolve(cwd, options.path) : path.resolve(config.base, config.manuscript)
-  const manuscript = await readManuscript({root, cwd, chapters: options.path ? undefined : config.chapters})
-  await runChecks(manuscript, config)
+  const manuscript = await readManuscript({root, cwd, chapters: options.path ? undefined : config.chapters, lazy: true})
+  const location = options.cache === true ? defaultCacheLocation : options.cache
+  const cache = location ? await ResultCache.load(path.resolve(config.base, location), config.rules) : undefined
+  await runChecks(manuscript, config, {cache, jobs: options.jobs})
+  // A cache that cannot be written costs the next run time, never this run its findings.
+  await cache?.save().catch((error: Error) => process.emitWarning(`cache not written: ${error.message}`))
   const files = manuscript.chapters.map((chapter) => chapter.file)
   if (!options.since) return {config, manuscript, files}
 
   const where = options.path ? {...config, base: cwd, manuscript: options.path, chapters: undefined} : config
   const before = await manuscriptAt(cwd, where, options.since)
-  await runChecks(before, config)
+  await runChecks(before, config, {jobs: options.jobs})
   const delta = deltaOf(before.chapters.map((chapter) => chapter.file), files)
   const introduced = new Set(delta.filter((entry) => entry.state === 'introduced').map((entry) => entry.message))
   for (const file of files) file.messages = file.messages.filter((message) => introduced.has(message) || file.data.unreadable)
   return {config, manuscript, files, delta}
 }
 
-export async function runChecks(manuscript: Manuscript, config: Config): Promise<void> {
+/**
+ * The chapter phase on every readable chapter (from the cache where it can), then the cross-file
+ * rules over what each chapter gave, then comment control and severities, chapter by chapter.
+ */
+export async function runChecks(manuscript: Manuscript, config: Config, options: RunOptions = {}): Promise<void> {
   // Unreadable chapters carry their own fatal message and have no text to check.
   const readable = manuscript.chapters.filter((chapter) => !chapter.file.data.unreadable)
-  const chapterRules = chapterChecker(config.rules)
-  const checked: typeof readable = []
-  for (const chapter of readable) {
-    try {
-      await chapterRules.run(chapter.tree, chapter.file)
-      checked.push(chapter)
-    } catch (error) {
-      // mdast-util-to-nlcst spreads a whole block's words into one call: past about 120,000
-      // (V8's limit on arguments) the prose checks overflow the stack. One such file must not
-      // stop the others being checked.
-      if (!(error instanceof RangeError)) throw error
-      const reason = `cannot check: a paragraph, list or quote is too long for the prose checks (${error.message}); split it`
-      const message = chapter.file.message(reason, {ruleId: 'unreadable', source: 'galley'})
-      message.fatal = true
-      chapter.file.data.unreadable = true
-    }
+  const results = await chapterResults(readable.map((chapter) => chapter.file), config.rules, options)
+  readable.forEach((chapter, index) => applyResult(chapter.file, results[index]!))
+
+  const checked = readable.flatMap((chapter, index) => (chapter.file.data.unreadable ? [] : [{chapter, result: results[index]!}]))
+  const collected: Record<string, Collected> = {}
+  for (const id of Object.keys(checked[0]?.result.features ?? {})) {
+    collected[id] = {files: checked.map(({chapter}) => chapter.file), features: checked.map(({result}) => result.features[id])}
   }
-  const manuscriptRules = manuscriptChecker(config.rules, {...manuscript, chapters: checked})
-  for (const {tree, file} of checked) {
+  const manuscriptRules = manuscriptChecker(config.rules, collected)
+  for (const {chapter} of checked) {
+    const {file} = chapter
+    // Comment control reads the tree's HTML comments; a chapter without any needs no tree.
+    const tree: Root = controlComment.test(String(file.value)) ? chapter.tree : {type: 'root', children: []}
     try {
       await manuscriptRules.run(tree, file)
     } catch (error) {
@@ -81,4 +100,19 @@ export async function runChecks(manuscript: Manuscript, config: Config): Promise
       file.data.unreadable = true
     }
   }
+}
+
+const controlComment = /<!--\s*(?:galley|lint)\b/
+
+async function chapterResults(files: VFile[], settings: RuleSettings, {cache, jobs = 'auto'}: RunOptions): Promise<ChapterResult[]> {
+  const keys = files.map((file) => cache?.keyOf(file))
+  const results = keys.map((key) => (key === undefined ? undefined : cache!.get(key)))
+  const missing = results.flatMap((result, index) => (result ? [] : [index]))
+  const inputs = missing.map((index) => ({path: files[index]!.path, cwd: files[index]!.cwd, value: String(files[index]!.value)}))
+  const fresh = await checkChapters(inputs, settings, jobs)
+  missing.forEach((index, at) => {
+    results[index] = fresh[at]
+    if (cache) cache.set(keys[index]!, fresh[at]!)
+  })
+  return results as ChapterResult[]
 }

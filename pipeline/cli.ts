@@ -4,6 +4,7 @@ import {parseArgs} from 'node:util'
 import pkg from '../package.json' with {type: 'json'}
 import type {Edition} from './build.ts'
 import {check} from './check.ts'
+import type {Jobs} from './checks/pool.ts'
 import {GalleyError} from './errors.ts'
 import {reporters, type ReporterName} from './reporters/index.ts'
 import type {VFile} from 'vfile'
@@ -20,6 +21,9 @@ Options:
   -r, --reporter <name>  pretty (default), json, sarif or github
       --frail            warnings fail the run too (exit 1)
       --since <rev>      (check) report only findings introduced since this git revision
+      --no-cache         (check, build) check every chapter afresh instead of reusing cached results
+      --cache-location <file>  (check, build) where the cache lives (default: node_modules/.cache/galley/check)
+  -j, --jobs <n|auto>    (check, build) worker threads for the chapters (default: auto, one per core for books)
   -c, --config <file>    config file (default: galley.config.* or "galley" in package.json)
   -o, --out <folder>     (build) where the editions go (default: the configured output/)
       --html, --pdf      (build) build only these editions (default: both)
@@ -47,6 +51,9 @@ export async function main(argv: string[]): Promise<number> {
         pdf: {type: 'boolean'},
         force: {type: 'boolean', default: false},
         since: {type: 'string'},
+        cache: {type: 'boolean', default: true},
+        'cache-location': {type: 'string'},
+        jobs: {type: 'string', short: 'j', default: 'auto'},
         format: {type: 'string', default: 'table'},
         quiet: {type: 'boolean', short: 'q', default: false},
         verbose: {type: 'boolean', default: false},
@@ -65,11 +72,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     const reporter = reporters[values.reporter as ReporterName]
     const cwd = process.cwd()
+    const cache = values.cache && (values['cache-location'] ?? true)
+    const jobs = jobsOf(values.jobs)
     const report = (files: VFile[]) =>
       reporter(files, {cwd, color: values.color, quiet: values.quiet, verbose: values.verbose, toolVersion: pkg.version})
 
     if (command === 'check') {
-      const {files} = await check({cwd, path: target, configFile: values.config, since: values.since})
+      const {files} = await check({cwd, path: target, configFile: values.config, since: values.since, cache, jobs})
       const output = report(files)
       if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`)
       return exitCode(files, values.frail)
@@ -87,6 +96,8 @@ export async function main(argv: string[]): Promise<number> {
         out: values.out,
         editions,
         force: values.force,
+        cache,
+        jobs,
         // --verbose shows the stages off a terminal too, for logs and for tests that interrupt a stage.
         progress: tty || values.verbose ? (stage) => process.stderr.write(`galley: ${stage}…\n`) : undefined
       })
@@ -124,6 +135,13 @@ export async function main(argv: string[]): Promise<number> {
 
 function deltaJson(delta: import('./revisions/delta.ts').DeltaEntry[]) {
   return delta.map(({state, fingerprint, file, message}) => ({state, fingerprint, path: file.path, line: message.line ?? null, ruleId: message.ruleId ?? null, reason: message.reason}))
+}
+
+function jobsOf(value: string): Jobs {
+  if (value === 'auto') return value
+  const jobs = Number(value)
+  if (!Number.isInteger(jobs) || jobs < 1) throw new GalleyError(undefined, `invalid --jobs "${value}", expected a whole number from 1 or auto`)
+  return jobs
 }
 
 /** Errors fail the run; with `--frail` warnings do too; an unreadable file is an input error. */

@@ -1,10 +1,10 @@
 // Where `galley check` spends its CPU, phase by phase, in the order runChecks runs them, with
-// the heap each leaves behind. The rule sets are built as the preset builds them; each
-// manuscript rule pays for the prose trees it builds (prose.ts does not keep them).
+// the heap each leaves behind. The rule sets are built as the preset builds them; the prose tree
+// is built once per chapter, by the prose pass, and the cross-file rules collect from it.
 //   node --import tsx --expose-gc pipeline/bench/phases.ts <folder>   → JSON on stdout
 import path from 'node:path'
 import {unified, type PluggableList} from 'unified'
-import {chapterChecker, manuscriptChecker, markdownRules} from '../checks/index.ts'
+import {chapterChecker, collectors, manuscriptChecker, markdownRules} from '../checks/index.ts'
 import {readManuscript} from '../manuscript/read.ts'
 import {reporters} from '../reporters/index.ts'
 
@@ -36,21 +36,38 @@ const {chapters} = manuscript
 
 const markdown: PluggableList = Object.values(markdownRules).map(({plugin, option}) => [plugin, [1, option]])
 const lint = unified().use(markdown)
-await phase(`remark-lint rules (${markdown.length})`, async () => {
-  for (const {tree, file} of chapters) await lint.run(tree, file)
-})
-
 const allMarkdownOff = Object.fromEntries(Object.keys(markdownRules).map((id) => [id, 'off']))
 const retext = chapterChecker(allMarkdownOff)
-await phase('remark-retext: prose tree + repeated-words', async () => {
-  for (const {tree, file} of chapters) await retext.run(tree, file)
-})
-
 const manuscriptRuleIds = ['repeated-paragraph', 'inconsistent-name', 'acronym-expansion']
+const collect = collectors({})
+
+// The chapter phase goes chapter by chapter, as in runChecks, so the prose tree of only one
+// chapter is alive at a time; each step's CPU time is summed over the chapters.
+const cpu = new Map<string, number>()
+const timed = async (name: string, work: () => Promise<unknown> | unknown) => {
+  const start = process.cpuUsage()
+  const result = await work()
+  const used = process.cpuUsage(start)
+  cpu.set(name, (cpu.get(name) ?? 0) + (used.user + used.system) / 1000)
+  return result
+}
+const features: Record<string, unknown[]> = {}
+for (const {tree, file} of chapters) {
+  await timed(`remark-lint rules (${markdown.length})`, () => lint.run(tree, file))
+  await timed('remark-retext: prose tree + repeated-words', () => retext.run(tree, file))
+  for (const id of manuscriptRuleIds) {
+    await timed(`${id}: collect from each chapter`, () => (features[id] ??= []).push(collect[id]!(tree, file)))
+  }
+  delete file.data.prose
+}
+globalThis.gc?.()
+for (const [name, cpuMs] of cpu) phases.push({phase: name, cpuMs, heapBytes: process.memoryUsage().heapUsed})
+
+const files = chapters.map((chapter) => chapter.file)
 for (const rule of [...manuscriptRuleIds, 'none']) {
   const settings = Object.fromEntries(manuscriptRuleIds.map((id) => [id, id === rule ? 'warn' : 'off']))
-  const checker = manuscriptChecker(settings, manuscript)
-  await phase(rule === 'none' ? 'comment control and severities' : rule, async () => {
+  const checker = manuscriptChecker(settings, rule === 'none' ? {} : {[rule]: {files, features: features[rule]!}})
+  await phase(rule === 'none' ? 'comment control and severities' : `${rule}: across the manuscript`, async () => {
     for (const {tree, file} of chapters) await checker.run(tree, file)
   })
 }

@@ -10,7 +10,7 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {prose} from '../manuscript/prose.ts'
-import type {Chapter, Manuscript} from '../manuscript/types.ts'
+import type {Collected} from './index.ts'
 import {ruleUrl} from './url.ts'
 
 /**
@@ -32,7 +32,7 @@ export const options = z.strictObject({
   /** Also report acronyms used but never defined (known and well-known ones excepted). */
   requireDefinition: z.boolean().default(false)
 })
-export type Options = z.output<typeof options> & {manuscript: Manuscript}
+export type Options = Partial<z.output<typeof options>> & {manuscript?: Collected<Array<Definition | Use>>}
 type Settings = z.output<typeof options>
 
 interface Place {
@@ -70,25 +70,25 @@ interface Finding {
 const functionWords = new Set(['a', 'an', 'and', 'at', 'by', 'de', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with'])
 const quotes = new Set(['"', '“', '”', '‘', '’', "'", '«', '»'])
 
-const memo = new WeakMap<Manuscript, Map<VFile, Finding[]>>()
+const memo = new WeakMap<Collected, {settings: string; findings: Finding[][]}>()
 
 const rule = lintRule<Root, Options>(
   {origin: 'galley:acronym-expansion', url: ruleUrl('acronym-expansion')},
   function (tree, file, given) {
     // The preset passes parsed options; a direct `.use(rule)` may pass none, and parsing is idempotent.
-    const {manuscript: shared, ...rest} = given ?? ({} as Partial<Options>)
-    const manuscript = shared ?? {root: '.', chapters: [{file, tree}]}
-    let findings = memo.get(manuscript)
-    if (!findings) {
-      findings = analyse(manuscript, options.parse(rest))
-      memo.set(manuscript, findings)
-    }
+    const {manuscript, ...rest} = given ?? ({} as Options)
+    const settings = options.parse(rest)
+    // Used alone, on one file, the rule is its own manuscript.
+    const collected = manuscript ?? {files: [file], features: [collect(tree, file, settings)]}
+    const key = JSON.stringify(settings)
+    let analysis = memo.get(collected)
+    if (analysis?.settings !== key) memo.set(collected, (analysis = {settings: key, findings: analyse(collected.features, settings)}))
 
-    for (const {reason, position, actual, expected, earlier} of findings.get(file) ?? []) {
+    for (const {reason, position, actual, expected, earlier} of analysis.findings[collected.files.indexOf(file)] ?? []) {
       let cause: VFileMessage | undefined
       let related: unknown[] | undefined
       if (earlier) {
-        const path = manuscript.chapters[earlier.place.chapter].file.path
+        const path = collected.files[earlier.place.chapter].path
         const {start} = earlier.place.position
         cause = Object.assign(new VFileMessage(earlier.reason, {place: earlier.place.position}), {file: path})
         related = [{path, line: start.line, column: start.column, reason: earlier.reason}]
@@ -103,10 +103,15 @@ const rule = lintRule<Root, Options>(
 
 export default rule
 
-function analyse(manuscript: Manuscript, settings: Settings): Map<VFile, Finding[]> {
-  const findings = new Map<VFile, Finding[]>(manuscript.chapters.map((chapter) => [chapter.file, []]))
-  const report = (place: Place, finding: Finding) => findings.get(manuscript.chapters[place.chapter].file)!.push(finding)
-  const occurrences = manuscript.chapters.flatMap((chapter, index) => scanChapter(chapter, index, settings))
+/** Definitions and uses in the chapter, in reading order; their places say chapter 0 until analysed. */
+export function collect(tree: Root, file: VFile, settings: Settings): Array<Definition | Use> {
+  return scanChapter(tree, file, settings)
+}
+
+function analyse(chapters: Array<Array<Definition | Use>>, settings: Settings): Finding[][] {
+  const findings: Finding[][] = chapters.map(() => [])
+  const report = (place: Place, finding: Finding) => findings[place.chapter].push(finding)
+  const occurrences = chapters.flatMap((list, chapter) => list.map((occurrence) => ({...occurrence, place: {...occurrence.place, chapter}})))
   const ignored = new Set(settings.ignore)
   const needNoDefinition = new Set([...settings.wellKnown, ...Object.keys(settings.known)])
 
@@ -168,18 +173,20 @@ function analyse(manuscript: Manuscript, settings: Settings): Map<VFile, Finding
   return findings
 }
 
-function scanChapter(chapter: Chapter, index: number, settings: Settings): Array<Definition | Use> {
+function scanChapter(tree: Root, file: VFile, settings: Settings): Array<Definition | Use> {
+  // The chapter's place in the book is known only when the manuscript is analysed.
+  const chapter = 0
   // Headings name a section before its text defines the term ("The IRGC at sea"); style guides
   // define acronyms in the running text, so a use in a heading does not count as first use.
   const headings: Array<[number, number]> = []
-  visit(chapter.tree, 'heading', (node) => {
+  visit(tree, 'heading', (node) => {
     headings.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0])
   })
   const inHeading = (point: Point) => headings.some(([start, end]) => point.offset !== undefined && point.offset >= start && point.offset < end)
 
   const found: Array<Definition | Use> = []
-  visit(prose(chapter.tree, chapter.file), 'SentenceNode', (sentence: Sentence) => {
-    const definitions = findDefinitions(sentence, settings, index)
+  visit(file.data.prose ?? prose(tree, file), 'SentenceNode', (sentence: Sentence) => {
+    const definitions = findDefinitions(sentence, settings, chapter)
     const defining = new Set(definitions.map((definition) => definition.node))
     const shouted = shoutedWords(sentence)
     const uses: Use[] = []
@@ -188,7 +195,7 @@ function scanChapter(chapter: Chapter, index: number, settings: Settings): Array
       for (const part of node.children) {
         const acronym = part.type === 'TextNode' ? acronymOf(part.value, settings.minLength) : undefined
         if (!acronym || !part.position || inHeading(part.position.start)) continue
-        uses.push({kind: 'use', acronym, text: toString(part), place: {chapter: index, position: part.position}})
+        uses.push({kind: 'use', acronym, text: toString(part), place: {chapter, position: part.position}})
       }
     }
     const all = [...definitions.map((definition) => definition.definition), ...uses]

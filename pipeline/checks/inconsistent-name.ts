@@ -14,7 +14,7 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {prose} from '../manuscript/prose.ts'
-import type {Manuscript} from '../manuscript/types.ts'
+import type {Collected} from './index.ts'
 import {ruleUrl} from './url.ts'
 
 export const options = z.strictObject({
@@ -25,7 +25,8 @@ export const options = z.strictObject({
   /** Titles to strip besides the built-in ones (`Foreign Secretary`), so `Foreign Secretary Grey` is `Grey`. */
   titles: z.array(z.string().min(1)).default([])
 })
-export type Options = z.output<typeof options> & {manuscript: Manuscript}
+export type Options = Partial<z.output<typeof options>> & {manuscript?: Collected<Names>}
+type Settings = z.output<typeof options>
 
 /** Lower case, without the full stop of an abbreviation; several words are matched in sequence. */
 const builtInTitles = [
@@ -105,21 +106,32 @@ interface Finding {
   place: Position
   uses: number
   actualUses: number
-  firstUse: {file: VFile; place: Position}
+  firstUse: Occurrence
 }
 
-type Analysis = {settings: string; findings: Map<VFile, Finding[]>}
+/** What one chapter gives the rule: its name-like words by sentence, and how it writes its words. */
+interface Names {
+  sentences: Array<Array<Token | undefined>>
+  capitalisedMid: Map<string, number>
+  lowerCase: Map<string, number>
+}
 
-const memo = new WeakMap<Manuscript, Analysis>()
+type Analysis = {settings: string; findings: Finding[][]}
+
+const memo = new WeakMap<Collected, Analysis>()
 
 const rule = lintRule<Root, Options>(
   {origin: 'galley:inconsistent-name', url: ruleUrl('inconsistent-name')},
-  function (_, file, settings) {
-    if (!settings?.manuscript) return
-    for (const finding of analyse(settings.manuscript, settings).findings.get(file) ?? []) {
+  function (tree, file, given) {
+    const {manuscript, ...rest} = given ?? {}
+    const settings = options.parse(rest)
+    // Used alone, on one file, the rule is its own manuscript.
+    const collected = manuscript ?? {files: [file], features: [collect(tree, file, settings)]}
+    for (const finding of analyse(collected, settings).findings[collected.files.indexOf(file)] ?? []) {
       const reason = `\`${finding.expected}\` first used here`
+      const firstPath = collected.files[finding.firstUse.chapter]!.path
       const cause = new VFileMessage(reason, {place: finding.firstUse.place})
-      cause.file = finding.firstUse.file.path
+      cause.file = firstPath
       const times = `${finding.uses} ${finding.uses === 1 ? 'time' : 'times'}`
       const message = file.message(`Unexpected \`${finding.actual}\`, expected \`${finding.expected}\` (used ${times})`, {
         place: finding.place,
@@ -131,7 +143,7 @@ const rule = lintRule<Root, Options>(
       Object.assign(message, {
         data: {
           counts: {[finding.expected]: finding.uses, [finding.actual]: finding.actualUses},
-          related: [{path: finding.firstUse.file.path, line, column, reason}]
+          related: [{path: firstPath, line, column, reason}]
         }
       })
     }
@@ -140,14 +152,25 @@ const rule = lintRule<Root, Options>(
 
 export default rule
 
-function analyse(manuscript: Manuscript, settings: Options): Analysis {
+/** The chapter's name-like words, by sentence, and its counts of words by case. */
+export function collect(tree: Root, file: VFile, _settings: Settings): Names {
+  const lexicon: Lexicon = {capitalisedMid: new Map(), lowerCase: new Map(), nameWords: new Map()}
+  const sentences = tokenise(file.data.prose ?? prose(tree, file), tree, lexicon)
+  return {sentences, capitalisedMid: lexicon.capitalisedMid, lowerCase: lexicon.lowerCase}
+}
+
+function analyse(collected: Collected<Names>, settings: Settings): Analysis {
   const key = JSON.stringify([settings.aliases, settings.ignore, settings.titles])
-  const known = memo.get(manuscript)
+  const known = memo.get(collected)
   if (known && known.settings === key) return known
 
   const titles = titleTrie([...builtInTitles, ...settings.titles])
   const lexicon: Lexicon = {capitalisedMid: new Map(), lowerCase: new Map(), nameWords: new Map()}
-  const sentences = manuscript.chapters.map(({file, tree}) => tokenise(prose(tree, file), tree, lexicon))
+  for (const names of collected.features) {
+    for (const [word, count] of names.capitalisedMid) lexicon.capitalisedMid.set(word, (lexicon.capitalisedMid.get(word) ?? 0) + count)
+    for (const [word, count] of names.lowerCase) lexicon.lowerCase.set(word, (lexicon.lowerCase.get(word) ?? 0) + count)
+  }
+  const sentences = collected.features.map((names) => names.sentences)
   const forms = collectForms(sentences, lexicon, titles)
   // A word seen in lower case more than a quarter as often as capitalised mid-sentence is an
   // ordinary word (State, Along, White) whatever its capital says.
@@ -156,14 +179,10 @@ function analyse(manuscript: Manuscript, settings: Options): Analysis {
   const ignored = new Set(settings.ignore.map((name) => normalise(name, titles)))
   for (const name of ignored) forms.delete(name)
   const accepted = acceptedNames(settings.aliases, titles)
-  const files = manuscript.chapters.map((chapter) => chapter.file)
 
-  const findings = new Map<VFile, Finding[]>()
+  const findings: Finding[][] = collected.features.map(() => [])
   const report = (occurrence: Occurrence, finding: Omit<Finding, 'place'>) => {
-    const file = files[occurrence.chapter]!
-    const list = findings.get(file) ?? []
-    list.push({...finding, place: occurrence.place})
-    findings.set(file, list)
+    findings[occurrence.chapter]!.push({...finding, place: occurrence.place})
   }
 
   for (const [variant, expected] of fullNameVariants(forms, accepted, ordinary)) {
@@ -173,7 +192,7 @@ function analyse(manuscript: Manuscript, settings: Options): Analysis {
         expected: expected.name,
         uses: expected.uses.length,
         actualUses: variant.uses.length,
-        firstUse: {file: files[expected.uses[0]!.chapter]!, place: expected.uses[0]!.place}
+        firstUse: expected.uses[0]!
       })
     }
   }
@@ -184,14 +203,14 @@ function analyse(manuscript: Manuscript, settings: Options): Analysis {
         expected: surname,
         uses,
         actualUses: variant.uses.length,
-        firstUse: {file: files[firstUse.chapter]!, place: firstUse.place}
+        firstUse
       })
     }
   }
 
-  for (const list of findings.values()) list.sort((a, b) => (a.place.start.offset ?? 0) - (b.place.start.offset ?? 0))
+  for (const list of findings) list.sort((a, b) => (a.place.start.offset ?? 0) - (b.place.start.offset ?? 0))
   const analysis = {settings: key, findings}
-  memo.set(manuscript, analysis)
+  memo.set(collected, analysis)
   return analysis
 }
 

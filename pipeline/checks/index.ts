@@ -1,6 +1,7 @@
 // The preset: which rules run, in which order, at which severity. Rules only report;
 // severities come from the config and are applied here, once, after message control.
 import type {Root} from 'mdast'
+import type {Root as NlcstRoot} from 'nlcst'
 import remarkLintHeadingIncrement from 'remark-lint-heading-increment'
 import remarkLintNoDuplicateHeadingsInSection from 'remark-lint-no-duplicate-headings-in-section'
 import remarkLintNoEmphasisAsHeading from 'remark-lint-no-emphasis-as-heading'
@@ -16,7 +17,6 @@ import type {VFile} from 'vfile'
 import type {z} from 'zod'
 import type {Severity} from '../config/severity.ts'
 import {toFatal} from '../config/severity.ts'
-import type {Manuscript} from '../manuscript/types.ts'
 import * as acronymExpansion from './acronym-expansion.ts'
 import * as inconsistentName from './inconsistent-name.ts'
 import * as repeatedParagraph from './repeated-paragraph.ts'
@@ -101,6 +101,7 @@ export function chapterChecker(settings: RuleSettings): Processor<Root, Root, Ro
   for (const [id, rule] of Object.entries(proseRules)) {
     if (ruleSetting(settings, id)[0] !== 'off') prose.use(rule.default as Plugin)
   }
+  prose.use(keepProse)
 
   return unified()
     .use(markdown)
@@ -108,16 +109,47 @@ export function chapterChecker(settings: RuleSettings): Processor<Root, Root, Ro
 }
 
 /**
- * The rules that read the whole manuscript, then comment control and severities over every
- * finding on the chapter, whichever phase made it. Run after `chapterChecker` on each chapter.
+ * The prose tree is built once per chapter, here, and kept for the cross-file rules' collectors
+ * instead of each building its own: it is the costliest step after parsing.
  */
-export function manuscriptChecker(settings: RuleSettings, manuscript: Manuscript): Processor<Root, Root, Root> {
-  const manuscriptLevel: PluggableList = []
+function keepProse() {
+  return function (tree: NlcstRoot, file: VFile) {
+    file.data.prose = tree
+  }
+}
+
+/**
+ * What each enabled cross-file rule takes from one chapter (after `chapterChecker` ran on it):
+ * plain data, which a worker can send back and the cache can keep.
+ */
+export function collectors(settings: RuleSettings): Record<string, (tree: Root, file: VFile) => unknown> {
+  const result: Record<string, (tree: Root, file: VFile) => unknown> = {}
   for (const [id, rule] of Object.entries(manuscriptRules)) {
     const [level, configured] = ruleSetting(settings, id)
     if (level === 'off') continue
     const options = rule.options.parse(configured ?? {})
-    manuscriptLevel.push([rule.default, [1, {...options, manuscript}]])
+    result[id] = (tree, file) => rule.collect(tree, file, options as never)
+  }
+  return result
+}
+
+/** Every chapter's vfile, in reading order, and what one cross-file rule collected from each. */
+export interface Collected<Features = unknown> {
+  files: VFile[]
+  features: Features[]
+}
+
+/**
+ * The rules that read the whole manuscript, then comment control and severities over every
+ * finding on the chapter, whichever phase made it. Run on each chapter after its chapter phase.
+ */
+export function manuscriptChecker(settings: RuleSettings, collected: Record<string, Collected>): Processor<Root, Root, Root> {
+  const manuscriptLevel: PluggableList = []
+  for (const [id, rule] of Object.entries(manuscriptRules)) {
+    const [level, configured] = ruleSetting(settings, id)
+    if (level === 'off' || !collected[id]) continue
+    const options = rule.options.parse(configured ?? {})
+    manuscriptLevel.push([rule.default, [1, {...options, manuscript: collected[id]}]])
   }
 
   return unified()

@@ -10,7 +10,7 @@ import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
-import type {Manuscript} from '../manuscript/types.ts'
+import type {Collected} from './index.ts'
 import {bandsOf, hashWord, jaccard, NearIndex, shinglesOf} from './minhash.ts'
 import {ruleUrl} from './url.ts'
 
@@ -26,15 +26,13 @@ export const options = z.strictObject({
   /** Each table cell counts as a paragraph when tables are included. */
   includeTables: z.boolean().default(false)
 })
-export type Options = z.output<typeof options> & {manuscript: Manuscript}
+export type Options = Partial<Settings> & {manuscript?: Collected<Paragraph[]>}
 type Settings = z.output<typeof options>
 
 type Kind = 'exact' | 'near' | 'shared-sentences'
 
-interface Unit {
-  /** Reading order across the manuscript. */
-  order: number
-  chapter: number
+/** What the rule keeps of one paragraph: plain data, collected per chapter. */
+interface Paragraph {
   position: Position
   text: string
   /** Lowercased words without punctuation, joined by spaces: equal keys are exact duplicates. */
@@ -45,6 +43,12 @@ interface Unit {
   shingles: Uint32Array
   /** Its MinHash bucket keys. */
   bands: number[]
+}
+
+interface Unit extends Paragraph {
+  /** Reading order across the manuscript. */
+  order: number
+  chapter: number
 }
 
 interface Finding {
@@ -60,36 +64,47 @@ const differ = new DiffMatchPatch()
 // No deadline: a diff must not depend on how busy the machine is.
 differ.Diff_Timeout = 0
 
-const memo = new WeakMap<Manuscript, {settings: string; findings: Finding[][]}>()
+const memo = new WeakMap<Collected, {settings: string; findings: Finding[][]}>()
 
 const repeatedParagraph = lintRule<Root, Options>(
   {origin: 'galley:repeated-paragraph', url: ruleUrl('repeated-paragraph')},
   function (tree, file, given) {
-    const {manuscript = {root: '', chapters: [{file, tree}]}, ...rest} = given ?? {}
+    const {manuscript, ...rest} = given ?? {}
     const settings = options.parse(rest)
-    const index = manuscript.chapters.findIndex((chapter) => chapter.file === file || chapter.tree === tree)
-    for (const finding of analyse(manuscript, settings)[index] ?? []) report(file, finding, manuscript)
+    // Used alone, on one file, the rule is its own manuscript.
+    const collected = manuscript ?? {files: [file], features: [collect(tree, file, settings)]}
+    const index = collected.files.indexOf(file)
+    for (const finding of analyse(collected, settings)[index] ?? []) report(file, finding, collected.files)
   }
 )
 
 export default repeatedParagraph
 
-function analyse(manuscript: Manuscript, settings: Settings): Finding[][] {
+/** The chapter's paragraphs worth comparing, with their words hashed. */
+export function collect(tree: Root, _file: VFile, settings: Settings): Paragraph[] {
+  const wordHashes = new Map<string, number>()
+  const paragraphs: Paragraph[] = []
+  for (const node of blocksOf(tree, settings)) {
+    const paragraph = readParagraph(node, wordHashes, settings.minWords)
+    if (paragraph) paragraphs.push(paragraph)
+  }
+  return paragraphs
+}
+
+function analyse(collected: Collected<Paragraph[]>, settings: Settings): Finding[][] {
   const key = JSON.stringify(settings)
-  const cached = memo.get(manuscript)
+  const cached = memo.get(collected)
   if (cached?.settings === key) return cached.findings
 
-  const findings: Finding[][] = manuscript.chapters.map(() => [])
+  const findings: Finding[][] = collected.features.map(() => [])
   let order = 0
   const byKey = new Map<string, Unit>()
   const bySentence = new Map<string, Unit>()
   const near = new NearIndex<Unit>()
-  const wordHashes = new Map<string, number>()
 
-  manuscript.chapters.forEach(({tree}, chapter) => {
-    for (const node of blocksOf(tree, settings)) {
-      const unit = readUnit(node, chapter, order++, wordHashes, settings.minWords)
-      if (!unit) continue
+  collected.features.forEach((paragraphs, chapter) => {
+    for (const paragraph of paragraphs) {
+      const unit: Unit = {...paragraph, chapter, order: order++}
       const finding = compare(unit, settings)
       if (finding) findings[chapter].push(finding)
       if (finding?.kind === 'exact') continue
@@ -131,7 +146,7 @@ function analyse(manuscript: Manuscript, settings: Settings): Finding[][] {
     return best
   }
 
-  memo.set(manuscript, {settings: key, findings})
+  memo.set(collected, {settings: key, findings})
   return findings
 }
 
@@ -155,7 +170,7 @@ function* blocksOf(node: Nodes, settings: Settings): Generator<Nodes & {position
 }
 
 /** The paragraph's words and sentences, or nothing when it has fewer than `minWords` words. */
-function readUnit(node: Nodes & {position: Position}, chapter: number, order: number, wordHashes: Map<string, number>, minWords: number): Unit | undefined {
+function readParagraph(node: Nodes & {position: Position}, wordHashes: Map<string, number>, minWords: number): Paragraph | undefined {
   const text = textOf(node)
   const sentences: Unit['sentences'] = []
   const hashesOfWords: number[] = []
@@ -180,7 +195,7 @@ function readUnit(node: Nodes & {position: Position}, chapter: number, order: nu
   if (hashesOfWords.length < minWords) return undefined
   const key = sentences.map((sentence) => sentence.key).join(' ')
   const shingles = shinglesOf(hashesOfWords)
-  return {order, chapter, position: node.position, text, key, words: hashesOfWords.length, sentences, shingles, bands: bandsOf(shingles)}
+  return {position: node.position, text, key, words: hashesOfWords.length, sentences, shingles, bands: bandsOf(shingles)}
 }
 
 /** Like mdast-util-to-string, except that a hard line break separates the words on either side. */
@@ -191,10 +206,10 @@ function textOf(node: Nodes): string {
   return 'children' in node ? node.children.map(textOf).join('') : ''
 }
 
-function report(file: VFile, finding: Finding, manuscript: Manuscript): void {
+function report(file: VFile, finding: Finding, files: VFile[]): void {
   const {unit, earlier, kind, shared} = finding
   const similarity = Math.round(finding.similarity * 100) / 100
-  const path = manuscript.chapters[earlier.chapter]?.file.path ?? file.path
+  const path = files[earlier.chapter]?.path ?? file.path
   const {line, column} = earlier.position.start
   const where = `${earlier.chapter === unit.chapter ? '' : `${path}:`}${line}:${column}`
   const reason =

@@ -34,12 +34,20 @@ export interface ReadOptions {
   chapters?: string[]
   /** Where vfile paths are relative to, so reports show `manuscript/…`. */
   cwd: string
+  /**
+   * Parse each chapter when its tree is first used, not now. The check parses in its workers,
+   * and not at all for chapters its cache already knows, so the main thread need not.
+   */
+  lazy?: boolean
 }
 
 export async function readManuscript(options: ReadOptions): Promise<Manuscript> {
   const paths = await findChapters(options)
   const chapters: Chapter[] = []
-  for (const file of paths) chapters.push(await readChapter(file, options.cwd))
+  for (const file of paths) {
+    const chapter = await readChapter(file, options.cwd)
+    chapters.push(options.lazy ? chapter : {file: chapter.file, tree: chapter.tree})
+  }
   return {root: options.root, chapters}
 }
 
@@ -106,7 +114,10 @@ function tooLarge(size: number): string {
   return `file of ${megabytes(size)} is over the limit of ${megabytes(maxFileSize)}; split it into chapters`
 }
 
-/** A chapter from bytes that came from anywhere: the disk, or a blob of an old git revision. */
+/**
+ * A chapter from bytes that came from anywhere: the disk, or a blob of an old git revision.
+ * Its text is decoded now; its tree is parsed when first used (see `parseChapter`).
+ */
 export function chapterFromBytes(vfilePath: string, bytes: Uint8Array, cwd: string): Chapter {
   const vfile = new VFile({path: vfilePath, cwd})
   if (bytes.byteLength > maxFileSize) return unreadable(vfile, tooLarge(bytes.byteLength))
@@ -115,19 +126,42 @@ export function chapterFromBytes(vfilePath: string, bytes: Uint8Array, cwd: stri
   // A lone CR (classic Mac OS) ends a line for micromark but not for vfile-location, which
   // comment control uses: the two would disagree on where a message is. LF keeps every offset.
   vfile.value = text.replace(/\r(?!\n)/g, '\n')
-  const deepLine = deepestLine(String(vfile.value))
-  if (deepLine.levels > maxDepth) return unreadable(vfile, tooDeep(`line ${deepLine.line} opens ${deepLine.levels} levels of block quotes and lists`))
+  return lazyChapter(vfile)
+}
+
+function lazyChapter(file: VFile): Chapter {
+  let tree: Root | undefined
+  return {
+    file,
+    get tree() {
+      return (tree ??= parseChapter(file))
+    },
+    set tree(value) {
+      tree = value
+    }
+  }
+}
+
+/**
+ * The chapter's tree, with its frontmatter on `file.data`. A chapter too deep to check, or with
+ * broken frontmatter, gets a fatal message and an empty tree. Calling it again on the same file
+ * gives the same tree and adds no message, so a worker and the main thread may both parse it.
+ */
+export function parseChapter(file: VFile): Root {
+  if (file.data.unreadable) return {type: 'root', children: []}
+  const deepLine = deepestLine(String(file.value))
+  if (deepLine.levels > maxDepth) return unreadable(file, tooDeep(`line ${deepLine.line} opens ${deepLine.levels} levels of block quotes and lists`)).tree
   let tree: Root
   try {
-    tree = parse(vfile)
+    tree = parse(file)
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
-    return unreadable(vfile, tooDeep(`the parser ran out of stack (${error.message})`))
+    return unreadable(file, tooDeep(`the parser ran out of stack (${error.message})`)).tree
   }
   const depth = depthOf(tree)
-  if (depth > maxDepth) return unreadable(vfile, tooDeep(`${depth} levels`))
-  readFrontmatter(tree, vfile)
-  return {file: vfile, tree}
+  if (depth > maxDepth) return unreadable(file, tooDeep(`${depth} levels`)).tree
+  readFrontmatter(tree, file)
+  return file.data.unreadable ? {type: 'root', children: []} : tree
 }
 
 function tooDeep(detail: string): string {
@@ -235,6 +269,8 @@ function readFrontmatter(tree: Root, file: VFile): void {
 
 /** The work's metadata: the first chapter's frontmatter, as the issue and Pandoc do it. */
 export function metadataOf(manuscript: Manuscript): Metadata {
+  // The frontmatter is read with the tree, which a lazily read chapter has not parsed yet.
+  void manuscript.chapters[0]?.tree
   const data = (manuscript.chapters[0]?.file.data.frontmatter ?? {}) as Record<string, unknown>
   const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined)
   const keywords = Array.isArray(data.keywords) ? data.keywords.map(String) : text(data.keywords)?.split(/,\s*/)

@@ -1,16 +1,14 @@
 // `galley history`: how the text and its problems evolved, one row per revision that touched
-// the manuscript. Chapter results are kept per blob hash, so an unchanged file is read, parsed
-// and checked once however many revisions it appears in.
+// the manuscript. Chapter results are kept per content hash, so an unchanged file is checked
+// once however many revisions it appears in.
 import path from 'node:path'
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {VFile} from 'vfile'
-import type {VFileMessage} from 'vfile-message'
-import {chapterChecker, manuscriptChecker} from '../checks/index.ts'
+import {runChecks} from '../check.ts'
+import {ResultCache} from '../checks/cache.ts'
 import {loadConfig} from '../config/load.ts'
 import {GalleyError} from '../errors.ts'
 import {byName, chapterFromBytes, markdown} from '../manuscript/read.ts'
-import type {Chapter} from '../manuscript/types.ts'
 import {git, listFiles, readBlobs, repositoryRoot, toPosix} from './git.ts'
 
 export interface HistoryEntry {
@@ -31,15 +29,6 @@ export interface HistoryOptions {
   range?: string
 }
 
-interface BlobResult {
-  value: string
-  tree: Root
-  messages: VFileMessage[]
-  words: number
-  unreadable: boolean
-}
-
-
 export async function history(options: HistoryOptions = {}): Promise<HistoryEntry[]> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const config = await loadConfig(cwd, options.configFile)
@@ -51,36 +40,20 @@ export async function history(options: HistoryOptions = {}): Promise<HistoryEntr
   const listings = await Promise.all(commits.map((commit) => listFiles(repository, commit.commit, folder)))
   const blobs = await readBlobs(repository, listings.flat().map((entry) => entry.blob))
 
-  const results = new Map<string, BlobResult>()
-  const chapterRules = chapterChecker(config.rules)
+  // Most chapters are unchanged from one revision to the next: their chapter-phase results come
+  // from this run's cache, keyed by content, and only the cross-file rules run on every revision.
+  const cache = new ResultCache(config.rules)
+  const wordsOf = new Map<string, number>()
   const entries: HistoryEntry[] = []
   for (const [index, commit] of commits.entries()) {
     const listing = listings[index]!.filter((entry) => markdown.test(entry.path)).sort((a, b) => byName(a.path, b.path))
-    const chapters: Chapter[] = []
+    const chapters = listing.map((entry) => chapterFromBytes(entry.path, blobs.get(entry.blob)!, repository))
+    await runChecks({root: folder, chapters}, config, {cache})
     let words = 0
-    for (const entry of listing) {
-      let result = results.get(entry.blob)
-      if (!result) {
-        const chapter = chapterFromBytes(entry.path, blobs.get(entry.blob)!, repository)
-        if (!chapter.file.data.unreadable) await chapterRules.run(chapter.tree, chapter.file)
-        result = {
-          value: String(chapter.file.value),
-          tree: chapter.tree,
-          messages: chapter.file.messages,
-          words: countWords(chapter.tree),
-          unreadable: Boolean(chapter.file.data.unreadable)
-        }
-        results.set(entry.blob, result)
-      }
-      words += result.words
-      const file = new VFile({path: entry.path, value: result.value, cwd: repository})
-      file.messages = [...result.messages]
-      file.data.unreadable = result.unreadable
-      chapters.push({file, tree: result.tree})
-    }
-    const readable = chapters.filter((chapter) => !chapter.file.data.unreadable)
-    const manuscriptRules = manuscriptChecker(config.rules, {root: folder, chapters: readable})
-    for (const {tree, file} of readable) await manuscriptRules.run(tree, file)
+    listing.forEach((entry, at) => {
+      if (!wordsOf.has(entry.blob)) wordsOf.set(entry.blob, countWords(chapters[at]!.tree))
+      words += wordsOf.get(entry.blob)!
+    })
 
     const findings: Record<string, number> = {}
     for (const {file} of chapters) {

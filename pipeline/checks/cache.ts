@@ -1,0 +1,83 @@
+// The check's cache, like eslint's and textlint's `--cache`: each chapter's result (its messages
+// and what the cross-file rules collected) under a hash of its path and text. Cross-file findings
+// are never cached; they are worked out again from every chapter's collected data on each run,
+// so an edit to one chapter still shows its duplicates in the others.
+import {createHash} from 'node:crypto'
+import {readdirSync, readFileSync} from 'node:fs'
+import {readFile} from 'node:fs/promises'
+import v8 from 'node:v8'
+import type {VFile} from 'vfile'
+import pkg from '../../package.json' with {type: 'json'}
+import {writeAtomic} from '../render/write.ts'
+import type {ChapterResult} from './chapter.ts'
+import type {RuleSettings} from './index.ts'
+
+/** Where `galley check` keeps its cache, relative to the project, unless told otherwise. */
+export const defaultCacheLocation = 'node_modules/.cache/galley/check'
+
+export class ResultCache {
+  readonly #entries: Map<string, ChapterResult>
+  readonly #used = new Map<string, ChapterResult>()
+  readonly #salt: string
+  readonly #location: string | undefined
+
+  /** An empty cache for one run (history reuses results across revisions this way), or one that `save` writes to `location`. */
+  constructor(settings: RuleSettings, location?: string, entries = new Map<string, ChapterResult>()) {
+    this.#salt = saltOf(settings)
+    this.#location = location
+    this.#entries = entries
+  }
+
+  /** The cache at `location`; a missing, unreadable or outdated one is an empty cache. */
+  static async load(location: string, settings: RuleSettings): Promise<ResultCache> {
+    const salt = saltOf(settings)
+    try {
+      const stored = v8.deserialize(await readFile(location)) as {salt: string; entries: Map<string, ChapterResult>}
+      if (stored.salt === salt && stored.entries instanceof Map) return new ResultCache(settings, location, stored.entries)
+    } catch {
+      // No cache yet, or one written by another Node version: every chapter is checked afresh.
+    }
+    return new ResultCache(settings, location)
+  }
+
+  keyOf(file: VFile): string {
+    return createHash('sha256').update(this.#salt).update('\0').update(file.path).update('\0').update(String(file.value)).digest('hex')
+  }
+
+  get(key: string): ChapterResult | undefined {
+    const result = this.#entries.get(key)
+    if (result) this.#used.set(key, result)
+    return result
+  }
+
+  set(key: string, result: ChapterResult): void {
+    this.#entries.set(key, result)
+    this.#used.set(key, result)
+  }
+
+  /** Writes the entries this run used, so results of chapters since edited or removed go. */
+  async save(): Promise<void> {
+    if (!this.#location) return
+    await writeAtomic(this.#location, v8.serialize({salt: this.#salt, entries: this.#used}))
+  }
+}
+
+/**
+ * Results hold for one Galley, one Node (v8's format), one set of rule settings and the same
+ * rule code: the checks' own sources are hashed too, so editing a rule while developing Galley
+ * does not serve stale findings.
+ */
+function saltOf(settings: RuleSettings): string {
+  const hash = createHash('sha256').update(`${pkg.version}\0${process.version}\0${JSON.stringify(settings)}`)
+  hash.update(checksSource)
+  return hash.digest('hex')
+}
+
+const checksSource = (() => {
+  const folder = new URL('.', import.meta.url)
+  const hash = createHash('sha256')
+  for (const name of readdirSync(folder).sort()) {
+    if (name.endsWith('.ts')) hash.update(name).update(readFileSync(new URL(name, folder)))
+  }
+  return hash.digest('hex')
+})()

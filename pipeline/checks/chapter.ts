@@ -1,0 +1,105 @@
+// The per-chapter half of a check: parse, run the Markdown and prose rules, and gather what
+// each cross-file rule needs from the chapter. Input and result are plain data, so it runs as
+// well in a worker thread as here, and a result can be cached under the chapter's content hash.
+import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {parseChapter} from '../manuscript/read.ts'
+import {chapterChecker, collectors, type RuleSettings} from './index.ts'
+
+export interface ChapterInput {
+  path: string
+  cwd: string
+  value: string
+}
+
+/** A vfile message as data: what reporters read, without the tree nodes (`ancestors`) it points into. */
+export interface MessageRecord {
+  reason: string
+  place?: VFileMessage['place']
+  ruleId?: string
+  source?: string
+  url?: string
+  actual?: string
+  expected?: string[]
+  note?: string
+  fatal?: boolean | null
+  data?: unknown
+  cause?: {reason: string; place?: VFileMessage['place']; file?: string}
+}
+
+export interface ChapterResult {
+  messages: MessageRecord[]
+  frontmatter?: Record<string, unknown>
+  unreadable: boolean
+  /** Rule id → what that cross-file rule collected from this chapter. */
+  features: Record<string, unknown>
+}
+
+const checkers = new Map<string, ReturnType<typeof chapterChecker>>()
+
+export async function checkChapter(input: ChapterInput, settings: RuleSettings): Promise<ChapterResult> {
+  const key = JSON.stringify(settings)
+  let checker = checkers.get(key)
+  if (!checker) checkers.set(key, (checker = chapterChecker(settings)))
+
+  const file = new VFile({path: input.path, cwd: input.cwd, value: input.value})
+  const tree = parseChapter(file)
+  const features: Record<string, unknown> = {}
+  if (!file.data.unreadable) {
+    try {
+      await checker.run(tree, file)
+      for (const [id, collect] of Object.entries(collectors(settings))) features[id] = collect(tree, file)
+    } catch (error) {
+      // mdast-util-to-nlcst spreads a whole block's words into one call: past about 120,000
+      // (V8's limit on arguments) the prose checks overflow the stack. One such file must not
+      // stop the others being checked.
+      if (!(error instanceof RangeError)) throw error
+      const reason = `cannot check: a paragraph, list or quote is too long for the prose checks (${error.message}); split it`
+      const message = file.message(reason, {ruleId: 'unreadable', source: 'galley'})
+      message.fatal = true
+      file.data.unreadable = true
+    }
+  }
+  delete file.data.prose
+  return {
+    messages: file.messages.map(toRecord),
+    frontmatter: file.data.frontmatter,
+    unreadable: file.data.unreadable === true,
+    features
+  }
+}
+
+/** Puts a result's messages and frontmatter on the main thread's vfile of the chapter. */
+export function applyResult(file: VFile, result: ChapterResult): void {
+  if (result.frontmatter) file.data.frontmatter = result.frontmatter
+  if (result.unreadable) file.data.unreadable = true
+  for (const record of result.messages) {
+    const {reason, place, cause, ...rest} = record
+    const message = file.message(reason, {place, cause: cause && Object.assign(new VFileMessage(cause.reason, {place: cause.place}), {file: cause.file})})
+    for (const [name, value] of Object.entries(rest)) if (value !== undefined) Object.assign(message, {[name]: value})
+  }
+}
+
+function toRecord(message: VFileMessage): MessageRecord {
+  const cause = message.cause instanceof VFileMessage ? {reason: message.cause.reason, place: message.cause.place, file: message.cause.file} : undefined
+  return {
+    reason: message.reason,
+    place: message.place,
+    ruleId: message.ruleId,
+    source: message.source,
+    url: message.url,
+    actual: message.actual,
+    expected: message.expected,
+    note: message.note,
+    fatal: message.fatal,
+    data: (message as {data?: unknown}).data,
+    cause
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    /** The chapter's natural-language tree, kept by the prose pass for the cross-file rules' collectors. */
+    prose: import('nlcst').Root
+  }
+}
