@@ -2,7 +2,8 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {VFileMessage} from 'vfile-message'
-import rule, {options} from '../../pipeline/checks/acronym-expansion.ts'
+import * as rule from '../../pipeline/checks/acronym-expansion.ts'
+import {options} from '../../pipeline/checks/acronym-expansion.ts'
 import {fixture, runRule, type Doc} from '../run-rule.ts'
 
 const seed: Doc = {

@@ -2,7 +2,8 @@ import {readFileSync} from 'node:fs'
 import type {Position} from 'unist'
 import type {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
-import rule, {options} from '../../pipeline/checks/inconsistent-name.ts'
+import * as rule from '../../pipeline/checks/inconsistent-name.ts'
+import {options} from '../../pipeline/checks/inconsistent-name.ts'
 import {fixture, runRule, type Doc} from '../run-rule.ts'
 
 async function check(docs: Doc[], settings: object = {}) {
