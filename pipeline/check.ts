@@ -3,7 +3,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import type {Root} from 'mdast'
-import {ResultCache, defaultCacheLocation} from './checks/cache.ts'
+import {ResultCache, defaultCacheFile} from './checks/cache.ts'
 import {applyResult, type ChapterResult} from './checks/chapter.ts'
 import {manuscriptChecker, type Collected, type RuleSettings} from './checks/index.ts'
 import {checkChapters, type Jobs} from './checks/pool.ts'
@@ -27,8 +27,8 @@ export interface CheckOptions {
   since?: string
   /**
    * Keep each chapter's result under a hash of its text, and reuse it while the text, the rule
-   * settings and Galley are unchanged: `true` for the default place, or a file path (relative
-   * to the project). Default: no cache; the CLI turns it on.
+   * settings and Galley are unchanged: `true` for the default place (see `defaultCacheFile`), or
+   * a file path relative to the project. Default: no cache; the CLI turns it on.
    */
   cache?: boolean | string
   /** Worker threads for the per-chapter checks, or `auto` (the default): one per core, for books. */
@@ -46,6 +46,8 @@ export interface CheckResult {
   files: VFile[]
   /** With `since`: every finding of both revisions, labelled introduced, fixed or persisting. */
   delta?: DeltaEntry[]
+  /** With `cache`: how many chapters came from it and how many were checked afresh. */
+  cache?: {hits: number; misses: number; error?: string}
 }
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
@@ -53,13 +55,13 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const config = options.config ?? (await loadConfig(cwd, options.configFile))
   const root = options.path ? path.resolve(cwd, options.path) : path.resolve(config.base, config.manuscript)
   const manuscript = await readManuscript({root, cwd, chapters: options.path ? undefined : config.chapters, lazy: true})
-  const location = options.cache === true ? defaultCacheLocation : options.cache
-  const cache = location ? await ResultCache.load(path.resolve(config.base, location), config.rules) : undefined
+  const location = options.cache === true ? defaultCacheFile(config.base) : options.cache && path.resolve(config.base, options.cache)
+  const cache = location ? await ResultCache.load(location, config.rules) : undefined
   await runChecks(manuscript, config, {cache, jobs: options.jobs})
   // A cache that cannot be written costs the next run time, never this run its findings.
-  await cache?.save().catch((error: Error) => process.emitWarning(`cache not written: ${error.message}`))
+  await cache?.save().catch((error: Error) => Object.assign(cache.stats, {error: `${location}: ${error.message}`}))
   const files = manuscript.chapters.map((chapter) => chapter.file)
-  if (!options.since) return {config, manuscript, files}
+  if (!options.since) return {config, manuscript, files, cache: cache?.stats}
 
   const where = options.path ? {...config, base: cwd, manuscript: options.path, chapters: undefined} : config
   const before = await manuscriptAt(cwd, where, options.since)
@@ -67,7 +69,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const delta = deltaOf(before.chapters.map((chapter) => chapter.file), files)
   const introduced = new Set(delta.filter((entry) => entry.state === 'introduced').map((entry) => entry.message))
   for (const file of files) file.messages = file.messages.filter((message) => introduced.has(message) || file.data.unreadable)
-  return {config, manuscript, files, delta}
+  return {config, manuscript, files, delta, cache: cache?.stats}
 }
 
 /**

@@ -22,7 +22,8 @@ Options:
       --frail            warnings fail the run too (exit 1)
       --since <rev>      (check) report only findings introduced since this git revision
       --no-cache         (check, build) check every chapter afresh instead of reusing cached results
-      --cache-location <file>  (check, build) where the cache lives (default: node_modules/.cache/galley/check)
+      --cache-location <file>  (check, build) where the cache lives (default: node_modules/.cache/galley/check,
+                         or ~/.cache/galley/ outside an npm project)
   -j, --jobs <n|auto>    (check, build) worker threads for the chapters (default: auto, one per core for books)
   -c, --config <file>    config file (default: galley.config.* or "galley" in package.json)
   -o, --out <folder>     (build) where the editions go (default: the configured output/)
@@ -30,7 +31,7 @@ Options:
       --format <name>    (diff, history) table (default) or json; history also writes output/history.html
       --force            (build) build even when the checks found errors
   -q, --quiet            leave files without findings out of the report
-      --verbose          show the stages of a build, and stack traces of unexpected failures
+      --verbose          show the stages of a build, cache use, and stack traces of unexpected failures
       --color, --no-color
   -h, --help             this help
   -v, --version          the version`
@@ -78,7 +79,9 @@ export async function main(argv: string[]): Promise<number> {
       reporter(files, {cwd, color: values.color, quiet: values.quiet, verbose: values.verbose, toolVersion: pkg.version})
 
     if (command === 'check') {
-      const {files} = await check({cwd, path: target, configFile: values.config, since: values.since, cache, jobs})
+      const {files, cache: used} = await check({cwd, path: target, configFile: values.config, since: values.since, cache, jobs})
+      if (values.verbose && used) process.stderr.write(`galley: ${used.hits} of ${used.hits + used.misses} chapters from the cache\n`)
+      if (values.verbose && used?.error) process.stderr.write(`galley: cache not written: ${used.error}\n`)
       const output = report(files)
       if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`)
       return exitCode(files, values.frail)

@@ -5,21 +5,35 @@
 import {createHash} from 'node:crypto'
 import {readdirSync, readFileSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
+import path from 'node:path'
 import v8 from 'node:v8'
+import envPaths from 'env-paths'
+import findCacheDirectory from 'find-cache-dir'
 import type {VFile} from 'vfile'
 import pkg from '../../package.json' with {type: 'json'}
 import {writeAtomic} from '../render/write.ts'
 import type {ChapterResult} from './chapter.ts'
 import type {RuleSettings} from './index.ts'
 
-/** Where `galley check` keeps its cache, relative to the project, unless told otherwise. */
-export const defaultCacheLocation = 'node_modules/.cache/galley/check'
+/**
+ * Where the check keeps its cache unless told: in the project's `node_modules/.cache/galley/`,
+ * as Babel, ESLint's loaders and AVA do, or, for a manuscript folder that is no npm project,
+ * in the user's cache folder (`~/.cache/galley/` on Linux), so nothing lands among the chapters.
+ */
+export function defaultCacheFile(base: string): string {
+  const folder = findCacheDirectory({name: 'galley', cwd: base})
+  if (folder) return path.join(folder, 'check')
+  const project = createHash('sha256').update(path.resolve(base)).digest('hex').slice(0, 16)
+  return path.join(envPaths('galley', {suffix: ''}).cache, `check-${project}`)
+}
 
 export class ResultCache {
   readonly #entries: Map<string, ChapterResult>
   readonly #used = new Map<string, ChapterResult>()
   readonly #salt: string
   readonly #location: string | undefined
+  /** Chapters found in the cache and chapters checked afresh, this run. */
+  readonly stats: {hits: number; misses: number; error?: string} = {hits: 0, misses: 0}
 
   /** An empty cache for one run (history reuses results across revisions this way), or one that `save` writes to `location`. */
   constructor(settings: RuleSettings, location?: string, entries = new Map<string, ChapterResult>()) {
@@ -47,6 +61,7 @@ export class ResultCache {
   get(key: string): ChapterResult | undefined {
     const result = this.#entries.get(key)
     if (result) this.#used.set(key, result)
+    this.stats[result ? 'hits' : 'misses']++
     return result
   }
 

@@ -1,6 +1,8 @@
 // The per-chapter half of a check: parse, run the Markdown and prose rules, and gather what
 // each cross-file rule needs from the chapter. Input and result are plain data, so it runs as
 // well in a worker thread as here, and a result can be cached under the chapter's content hash.
+import type {Root} from 'mdast'
+import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {parseChapter} from '../manuscript/read.ts'
@@ -45,19 +47,16 @@ export async function checkChapter(input: ChapterInput, settings: RuleSettings):
   const file = new VFile({path: input.path, cwd: input.cwd, value: input.value})
   const tree = parseChapter(file)
   const features: Record<string, unknown> = {}
+  const tokens = file.data.unreadable ? 0 : longestText(tree)
+  if (tokens > maxTokens) refuse(file, `${tokens.toLocaleString('en')} words, spaces and marks in one stretch of text, over the limit of ${maxTokens.toLocaleString('en')}`)
   if (!file.data.unreadable) {
     try {
       await checker.run(tree, file)
       for (const [id, collect] of Object.entries(collectors(settings))) features[id] = collect(tree, file)
     } catch (error) {
-      // mdast-util-to-nlcst spreads a whole block's words into one call: past about 120,000
-      // (V8's limit on arguments) the prose checks overflow the stack. One such file must not
-      // stop the others being checked.
+      // Should the limit above not be low enough for some text, the file is still refused alone.
       if (!(error instanceof RangeError)) throw error
-      const reason = `cannot check: a paragraph, list or quote is too long for the prose checks (${error.message}); split it`
-      const message = file.message(reason, {ruleId: 'unreadable', source: 'galley'})
-      message.fatal = true
-      file.data.unreadable = true
+      refuse(file, error.message)
     }
   }
   delete file.data.prose
@@ -67,6 +66,29 @@ export async function checkChapter(input: ChapterInput, settings: RuleSettings):
     unreadable: file.data.unreadable === true,
     features
   }
+}
+
+/**
+ * mdast-util-to-nlcst spreads the words of one text node into a single call, and past about
+ * 120,000 arguments (V8's stack, which differs between the main thread and a worker) the prose
+ * checks overflow. A fixed limit below that refuses the same files wherever they are checked.
+ */
+const maxTokens = 100_000
+
+/** Tokens of the longest text node, counted as parse-english splits them; short ones are skipped unread. */
+function longestText(tree: Root): number {
+  let longest = 0
+  visit(tree, 'text', (node) => {
+    if (node.value.length > maxTokens) longest = Math.max(longest, node.value.match(/[\p{L}\p{M}\p{N}]+|\s+|./gsu)?.length ?? 0)
+  })
+  return longest
+}
+
+function refuse(file: VFile, detail: string): void {
+  const reason = `cannot check: a paragraph, list or quote is too long for the prose checks (${detail}); split it`
+  const message = file.message(reason, {ruleId: 'unreadable', source: 'galley'})
+  message.fatal = true
+  file.data.unreadable = true
 }
 
 /** Puts a result's messages and frontmatter on the main thread's vfile of the chapter. */

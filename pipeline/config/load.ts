@@ -29,7 +29,7 @@ export async function loadConfig(cwd: string, file?: string): Promise<Config> {
     const pkg = parseJson(await readText(pkgPath), pkgPath)
     if (pkg && typeof pkg === 'object' && 'galley' in pkg) return validate((pkg as {galley: unknown}).galley, pkgPath, 'galley.')
   }
-  return validate({}, undefined)
+  return validate({}, undefined, '', cwd)
 }
 
 async function readConfig(file: string): Promise<unknown> {
@@ -69,7 +69,8 @@ function parseJson(text: string, file: string): unknown {
   }
 }
 
-function validate(value: unknown, file: string | undefined, prefix = ''): Config {
+/** A config without a file is relative to the folder it was looked for in, not to the process. */
+function validate(value: unknown, file: string | undefined, prefix = '', cwd = process.cwd()): Config {
   const label = file ? path.relative(process.cwd(), file) || file : 'config'
   const result = configSchema.safeParse(value ?? {})
   if (!result.success) throw new GalleyError(label, describe(result.error.issues[0]!, prefix))
@@ -78,7 +79,7 @@ function validate(value: unknown, file: string | undefined, prefix = ''): Config
       throw new GalleyError(label, `${prefix}rules: unknown rule "${id}", did you mean "${closest(id, ruleIds)}"?`)
     }
   }
-  return {...result.data, base: file ? path.dirname(file) : process.cwd(), path: file}
+  return {...result.data, base: file ? path.dirname(file) : cwd, path: file}
 }
 
 /** One zod issue → "rules.inconsistent-name.1: unknown key "alises", did you mean "aliases"?" */
