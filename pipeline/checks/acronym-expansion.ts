@@ -1,7 +1,7 @@
 // `acronym-expansion`: an acronym's stated expansion must spell it, it keeps one expansion
 // through the book, and it is defined before it is first used, in reading order across chapters.
 import type {Root} from 'mdast'
-import type {Nodes, Sentence, Word} from 'nlcst'
+import type {Nodes, Root as NlcstRoot, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Point, Position} from 'unist'
 import {visit} from 'unist-util-visit'
@@ -185,7 +185,10 @@ function scanChapter(tree: Root, file: VFile, settings: Settings): Array<Definit
   const inHeading = (point: Point) => headings.some(([start, end]) => point.offset !== undefined && point.offset >= start && point.offset < end)
 
   const found: Array<Definition | Use> = []
-  visit(file.data.prose ?? prose(tree, file), 'SentenceNode', (sentence: Sentence) => {
+  // Most sentences hold no acronym: they are passed over on a glance at their words' capitals.
+  const candidate = settings.minLength > 1 ? /^[A-Z][A-Z0-9]/ : /^[A-Z]/
+  for (const sentence of sentencesOf(file.data.prose ?? prose(tree, file))) {
+    if (!sentence.children.some((node) => node.type === 'WordNode' && node.children.some((part) => part.type === 'TextNode' && candidate.test(part.value)))) continue
     const definitions = findDefinitions(sentence, settings, chapter)
     const defining = new Set(definitions.map((definition) => definition.node))
     const shouted = shoutedWords(sentence)
@@ -200,8 +203,16 @@ function scanChapter(tree: Root, file: VFile, settings: Settings): Array<Definit
     }
     const all = [...definitions.map((definition) => definition.definition), ...uses]
     found.push(...all.sort((a, b) => (a.place.position.start.offset ?? 0) - (b.place.position.start.offset ?? 0)))
-  })
+  }
   return found
+}
+
+/** mdast-util-to-nlcst makes a paragraph of each block and sentences in those, nothing deeper. */
+function* sentencesOf(tree: NlcstRoot): Generator<Sentence> {
+  for (const child of tree.children) {
+    if (child.type === 'SentenceNode') yield child
+    else if (child.type === 'ParagraphNode') for (const sentence of child.children) if (sentence.type === 'SentenceNode') yield sentence
+  }
 }
 
 /** Both forms: `Expansion Words (ACRO)` and `ACRO (Expansion Words)`. */

@@ -27,16 +27,22 @@ export function defaultCacheFile(base: string): string {
   return path.join(envPaths('galley', {suffix: ''}).cache, `check-${project}`)
 }
 
+/**
+ * Each result is kept serialised, on disk and in memory: a run then serialises only the chapters
+ * it checked afresh, and writing the cache back costs a copy, not a walk over every result.
+ */
+type Entries = Map<string, Uint8Array>
+
 export class ResultCache {
-  readonly #entries: Map<string, ChapterResult>
-  readonly #used = new Map<string, ChapterResult>()
+  readonly #entries: Entries
+  readonly #used: Entries = new Map()
   readonly #salt: string
   readonly #location: string | undefined
   /** Chapters found in the cache and chapters checked afresh, this run. */
   readonly stats: {hits: number; misses: number; error?: string} = {hits: 0, misses: 0}
 
   /** An empty cache for one run (history reuses results across revisions this way), or one that `save` writes to `location`. */
-  constructor(settings: RuleSettings, location?: string, entries = new Map<string, ChapterResult>()) {
+  constructor(settings: RuleSettings, location?: string, entries: Entries = new Map()) {
     this.#salt = saltOf(settings)
     this.#location = location
     this.#entries = entries
@@ -46,7 +52,7 @@ export class ResultCache {
   static async load(location: string, settings: RuleSettings): Promise<ResultCache> {
     const salt = saltOf(settings)
     try {
-      const stored = v8.deserialize(await readFile(location)) as {salt: string; entries: Map<string, ChapterResult>}
+      const stored = v8.deserialize(await readFile(location)) as {salt: string; entries: Entries}
       if (stored.salt === salt && stored.entries instanceof Map) return new ResultCache(settings, location, stored.entries)
     } catch {
       // No cache yet, or one written by another Node version: every chapter is checked afresh.
@@ -59,21 +65,23 @@ export class ResultCache {
   }
 
   get(key: string): ChapterResult | undefined {
-    const result = this.#entries.get(key)
-    if (result) this.#used.set(key, result)
-    this.stats[result ? 'hits' : 'misses']++
-    return result
+    const stored = this.#entries.get(key)
+    if (stored) this.#used.set(key, stored)
+    this.stats[stored ? 'hits' : 'misses']++
+    return stored && (v8.deserialize(stored) as ChapterResult)
   }
 
   set(key: string, result: ChapterResult): void {
-    this.#entries.set(key, result)
-    this.#used.set(key, result)
+    const stored = v8.serialize(result)
+    this.#entries.set(key, stored)
+    this.#used.set(key, stored)
   }
 
   /** Writes the entries this run used, so results of chapters since edited or removed go. */
   async save(): Promise<void> {
     if (!this.#location) return
-    await writeAtomic(this.#location, v8.serialize({salt: this.#salt, entries: this.#used}))
+    // Not flushed to disk: a cache lost to a crash costs one cold check, and the flush would cost every check.
+    await writeAtomic(this.#location, v8.serialize({salt: this.#salt, entries: this.#used}), {flush: false})
   }
 }
 

@@ -8,8 +8,9 @@ import type {Heading, Root} from 'mdast'
 import type {Root as NlcstRoot, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import {lintRule} from 'unified-lint-rule'
-import type {Point, Position} from 'unist'
+import type {Position} from 'unist'
 import {visit} from 'unist-util-visit'
+import {location} from 'vfile-location'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
@@ -75,8 +76,9 @@ const openers = new Set(['“', '"', '‘', "'", '«', ':', '—'])
 interface Token {
   /** The word as written, without a possessive `’s`. */
   text: string
-  start: Point
-  end: Point
+  /** Offsets in the chapter's text. */
+  start: number
+  end: number
   /** First word of a sentence, of a quotation or of a heading, where capitals prove nothing. */
   initial: boolean
   /** Capitalised like a name (see `isNameWord`). */
@@ -85,11 +87,17 @@ interface Token {
   possessive: boolean
 }
 
+/** Offsets into the chapter's text, start inclusive, end exclusive: points are worked out only for findings. */
+interface Span {
+  start: number
+  end: number
+}
+
 interface Occurrence {
   chapter: number
-  place: Position
+  place: Span
   /** Where each word of the name is, to point at a surname inside a full name. */
-  tokens: Position[]
+  tokens: Span[]
 }
 
 interface Form {
@@ -103,7 +111,7 @@ interface Form {
 interface Finding {
   actual: string
   expected: string
-  place: Position
+  place: Span
   uses: number
   actualUses: number
   firstUse: Occurrence
@@ -129,21 +137,22 @@ const rule = lintRule<Root, Options>(
     const collected = manuscript ?? {files: [file], features: [collect(tree, file, settings)]}
     for (const finding of analyse(collected, settings).findings[collected.files.indexOf(file)] ?? []) {
       const reason = `\`${finding.expected}\` first used here`
-      const firstPath = collected.files[finding.firstUse.chapter]!.path
-      const cause = new VFileMessage(reason, {place: finding.firstUse.place})
-      cause.file = firstPath
+      const firstFile = collected.files[finding.firstUse.chapter]!
+      const firstPlace = positionOf(firstFile, finding.firstUse.place)
+      const cause = new VFileMessage(reason, {place: firstPlace})
+      cause.file = firstFile.path
       const times = `${finding.uses} ${finding.uses === 1 ? 'time' : 'times'}`
       const message = file.message(`Unexpected \`${finding.actual}\`, expected \`${finding.expected}\` (used ${times})`, {
-        place: finding.place,
+        place: positionOf(file, finding.place),
         cause
       })
       message.actual = finding.actual
       message.expected = [finding.expected]
-      const {line, column} = finding.firstUse.place.start
+      const {line, column} = firstPlace.start
       Object.assign(message, {
         data: {
           counts: {[finding.expected]: finding.uses, [finding.actual]: finding.actualUses},
-          related: [{path: firstPath, line, column, reason}]
+          related: [{path: firstFile.path, line, column, reason}]
         }
       })
     }
@@ -208,7 +217,7 @@ function analyse(collected: Collected<Names>, settings: Settings): Analysis {
     }
   }
 
-  for (const list of findings) list.sort((a, b) => (a.place.start.offset ?? 0) - (b.place.start.offset ?? 0))
+  for (const list of findings) list.sort((a, b) => a.place.start - b.place.start)
   const analysis = {settings: key, findings}
   memo.set(collected, analysis)
   return analysis
@@ -294,12 +303,20 @@ function wordToken(word: Word, initial: boolean): Token | undefined {
   let last = parts.length - 1
   if (last >= 2 && /^[sS]$/.test(toString(parts[last]!)) && isApostrophe(parts[last - 1])) last -= 2
   else if (last >= 1 && isApostrophe(parts[last])) last -= 1
-  const start = parts[0]?.position?.start
-  const end = parts[last]?.position?.end
-  if (!start || !end) return undefined
+  const start = parts[0]?.position?.start.offset
+  const end = parts[last]?.position?.end.offset
+  if (start === undefined || end === undefined) return undefined
   const text = last === 0 ? toString(parts[0]!) : toString(parts.slice(0, last + 1))
   return {text, start, end, initial, name: false, possessive: last < parts.length - 1}
 }
+
+function positionOf(file: VFile, span: Span): Position {
+  let place = places.get(file)
+  if (!place) places.set(file, (place = location(file)))
+  return {start: place.toPoint(span.start)!, end: place.toPoint(span.end)!}
+}
+
+const places = new WeakMap<VFile, ReturnType<typeof location>>()
 
 function isApostrophe(node: Word['children'][number] | undefined): boolean {
   return node?.type === 'PunctuationNode' && (node.value === '’' || node.value === "'")
@@ -345,8 +362,7 @@ function addUse(forms: Map<string, Form>, name: Token[], chapter: number) {
   const last = words.length - 1
   if (/^\p{L}{2,}\.$/u.test(words[last]!)) {
     words[last] = words[last]!.slice(0, -1)
-    const {end} = tokens[last]!
-    tokens[last]!.end = {line: end.line, column: end.column - 1, offset: end.offset === undefined ? undefined : end.offset - 1}
+    tokens[last]!.end -= 1
   }
   const key = words.join(' ')
   let form = forms.get(key)
@@ -563,7 +579,7 @@ function surnameVariants(
 }
 
 function before(a: Occurrence, b: Occurrence): boolean {
-  return a.chapter !== b.chapter ? a.chapter < b.chapter : (a.place.start.offset ?? 0) < (b.place.start.offset ?? 0)
+  return a.chapter !== b.chapter ? a.chapter < b.chapter : a.place.start < b.place.start
 }
 
 /**

@@ -52,7 +52,7 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
 }
 
 /** The bucket keys of a shingle set, one per band; two sets that share a key are candidates. */
-export function bandsOf(shingles: Uint32Array): number[] {
+export function bandsOf(shingles: Uint32Array): Uint32Array {
   signature.fill(0xffffffff)
   for (const shingle of shingles) {
     for (let index = 0; index < hashes; index++) {
@@ -60,11 +60,11 @@ export function bandsOf(shingles: Uint32Array): number[] {
       if (value < signature[index]) signature[index] = value
     }
   }
-  const keys: number[] = []
+  const keys = new Uint32Array(bands)
   for (let band = 0; band < bands; band++) {
     let hash = fmix(band + 1)
     for (let row = band * rows; row < (band + 1) * rows; row++) hash = fmix(Math.imul(hash, 0x01000193) ^ signature[row])
-    keys.push(hash)
+    keys[band] = hash
   }
   return keys
 }
@@ -73,11 +73,11 @@ export class NearIndex<Item> {
   private readonly buckets = new Map<number, Item[]>()
 
   /** Adds the items that share a bucket with `keys` to `found`. */
-  candidates(keys: number[], found: Set<Item>): void {
+  candidates(keys: Iterable<number>, found: Set<Item>): void {
     for (const key of keys) for (const item of this.buckets.get(key) ?? []) found.add(item)
   }
 
-  add(keys: number[], item: Item): void {
+  add(keys: Iterable<number>, item: Item): void {
     for (const key of keys) {
       const bucket = this.buckets.get(key)
       if (!bucket) this.buckets.set(key, [item])

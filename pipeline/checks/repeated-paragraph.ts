@@ -1,6 +1,7 @@
 // `repeated-paragraph`: a paragraph that appears twice in the manuscript, word for word or
 // nearly, usually a copy left behind while revising. One pass over the whole manuscript finds
 // every pair without comparing all pairs; each chapter then gets the findings on its paragraphs.
+import {createHash} from 'node:crypto'
 import DiffMatchPatch from 'diff-match-patch'
 import type {Nodes, Root} from 'mdast'
 import {toString as sentenceText} from 'nlcst-to-string'
@@ -11,6 +12,7 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import type {Collected} from './index.ts'
+import {parser} from '../manuscript/parse.ts'
 import {bandsOf, hashWord, jaccard, NearIndex, shinglesOf} from './minhash.ts'
 import {ruleUrl} from './url.ts'
 
@@ -34,15 +36,14 @@ type Kind = 'exact' | 'near' | 'shared-sentences'
 /** What the rule keeps of one paragraph: plain data, collected per chapter. */
 interface Paragraph {
   position: Position
-  text: string
-  /** Lowercased words without punctuation, joined by spaces: equal keys are exact duplicates. */
+  /** Hash of the lowercased words without punctuation: equal keys are exact duplicates. */
   key: string
   words: number
   sentences: {key: string; words: number}[]
   /** Hashes of the word pairs (shingles), sorted and unique, for exact Jaccard. */
   shingles: Uint32Array
   /** Its MinHash bucket keys. */
-  bands: number[]
+  bands: Uint32Array
 }
 
 interface Unit extends Paragraph {
@@ -189,13 +190,18 @@ function readParagraph(node: Nodes & {position: Position}, wordHashes: Map<strin
         if (hash === undefined) wordHashes.set(word, (hash = hashWord(word)))
         hashesOfWords.push(hash)
       }
-      if (words.length > 0) sentences.push({key: words.join(' '), words: words.length})
+      if (words.length > 0) sentences.push({key: digest(words.join(' ')), words: words.length})
     }
   }
   if (hashesOfWords.length < minWords) return undefined
-  const key = sentences.map((sentence) => sentence.key).join(' ')
+  const key = digest(sentences.map((sentence) => sentence.key).join(' '))
   const shingles = shinglesOf(hashesOfWords)
-  return {position: node.position, text, key, words: hashesOfWords.length, sentences, shingles, bands: bandsOf(shingles)}
+  return {position: node.position, key, words: hashesOfWords.length, sentences, shingles, bands: bandsOf(shingles)}
+}
+
+/** Keys travel from workers and sit in the cache for every paragraph and sentence: a hash keeps them short. */
+function digest(text: string): string {
+  return createHash('sha1').update(text).digest('base64')
 }
 
 /** Like mdast-util-to-string, except that a hard line break separates the words on either side. */
@@ -222,7 +228,16 @@ function report(file: VFile, finding: Finding, files: VFile[]): void {
   cause.file = path
   const message = file.message(reason, {place: unit.position, cause})
   const related = [{path, line, column, reason: cause.reason}]
-  Object.assign(message, {data: {kind, similarity, diff: wordDiff(earlier.text, unit.text), related}})
+  Object.assign(message, {data: {kind, similarity, diff: wordDiff(textAt(files[earlier.chapter] ?? file, earlier.position), textAt(file, unit.position)), related}})
+}
+
+/**
+ * The words of a paragraph, for the diff of a finding, read again from the source: most
+ * paragraphs are never reported, so their text is not carried from the collectors.
+ */
+function textAt(file: VFile, position: Position): string {
+  const source = String(file.value).slice(position.start.offset, position.end.offset)
+  return textOf(parser.parse(source))
 }
 
 /** diff-match-patch on words: each distinct word becomes one character, as its line mode does with lines. */

@@ -43,12 +43,9 @@ export interface ReadOptions {
 
 export async function readManuscript(options: ReadOptions): Promise<Manuscript> {
   const paths = await findChapters(options)
-  const chapters: Chapter[] = []
-  for (const file of paths) {
-    const chapter = await readChapter(file, options.cwd)
-    chapters.push(options.lazy ? chapter : {file: chapter.file, tree: chapter.tree})
-  }
-  return {root: options.root, chapters}
+  // Read together: a book of 500 chapters waits on the disk once, not 500 times in a row.
+  const chapters = await Promise.all(paths.map((file) => readChapter(file, options.cwd)))
+  return {root: options.root, chapters: options.lazy ? chapters : chapters.map((chapter) => ({file: chapter.file, tree: chapter.tree}))}
 }
 
 async function findChapters({root, chapters}: ReadOptions): Promise<string[]> {

@@ -7,8 +7,8 @@ import path from 'node:path'
 /** Temporary files carry this marker so a later build can sweep what a killed one left. */
 export const temporaryMarker = '.galley-tmp-'
 
-export async function writeAtomic(target: string, data: string | Uint8Array): Promise<void> {
-  await writeAllAtomic([[target, data]])
+export async function writeAtomic(target: string, data: string | Uint8Array, options: {flush?: boolean} = {}): Promise<void> {
+  await writeAllAtomic([[target, data]], options)
 }
 
 /**
@@ -17,7 +17,7 @@ export async function writeAtomic(target: string, data: string | Uint8Array): Pr
  * the old files in place, not a new HTML edition beside an old PDF. A failure names its target
  * in `error.target`.
  */
-export async function writeAllAtomic(files: Array<[target: string, data: string | Uint8Array]>): Promise<void> {
+export async function writeAllAtomic(files: Array<[target: string, data: string | Uint8Array]>, {flush = true}: {flush?: boolean} = {}): Promise<void> {
   const staged: Array<[temporary: string, target: string]> = []
   let current = ''
   try {
@@ -31,7 +31,7 @@ export async function writeAllAtomic(files: Array<[target: string, data: string 
       const handle = await open(temporary, 'wx')
       try {
         await handle.writeFile(data)
-        await handle.sync()
+        if (flush) await handle.sync()
       } finally {
         await handle.close()
       }
