@@ -4,7 +4,9 @@ import path from 'node:path'
 import {check, type CheckOptions} from './check.ts'
 import {GalleyError} from './errors.ts'
 import {metadataOf} from './manuscript/read.ts'
-import {openBrowser} from './render/browser.ts'
+import pLimit from 'p-limit'
+import {loadConfig} from './config/load.ts'
+import {openBrowser, type BrowserHandle} from './render/browser.ts'
 import {renderHtml, type EditionInput} from './render/html.ts'
 import {lockFolder} from './render/lock.ts'
 import {printPdf} from './render/print.ts'
@@ -22,6 +24,10 @@ export interface BuildOptions extends CheckOptions {
   force?: boolean
   /** Called with a short description of each stage, for progress on a terminal. */
   progress?: (stage: string) => void
+  /** A browser to print with, left open afterwards; by default one is opened and closed. */
+  browser?: BrowserHandle
+  /** Edition names already taken in the output folder by other manuscripts of the same run. */
+  claimed?: Map<string, string>
 }
 
 export interface BuildResult extends CheckResult {
@@ -51,6 +57,10 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const editions = options.editions ?? ['html', 'pdf']
   const outDir = path.resolve(cwd, options.out ?? path.resolve(config.base, config.output))
   const slug = slugOf(metadata.title ?? path.basename(manuscript.root, path.extname(manuscript.root)))
+  const edition = path.join(outDir, slug)
+  const other = options.claimed?.get(edition)
+  if (other !== undefined) throw new GalleyError(path.relative(cwd, manuscript.root) || '.', `its editions would overwrite those of ${other} (both are named ${slug}); give one a different title`)
+  options.claimed?.set(edition, path.relative(cwd, manuscript.root) || '.')
 
   const outputs: Array<[string, string | Uint8Array]> = []
   let pages: number | undefined
@@ -59,8 +69,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     outputs.push([`${slug}.html`, tooDeep(() => renderHtml(input))])
   }
   if (editions.includes('pdf')) {
-    progress('launching the browser')
-    const browser = await openBrowser(config.browser)
+    if (!options.browser) progress('launching the browser')
+    const browser = options.browser ?? (await openBrowser(config.browser))
     try {
       progress('printing the PDF')
       // Reproducible dates: SOURCE_DATE_EPOCH wins (print.ts reads it), then the commit date.
@@ -71,7 +81,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
       pages = printed.pages
       outputs.push([`${slug}.pdf`, printed.pdf])
     } finally {
-      await browser.close()
+      if (!options.browser) await browser.close()
     }
   }
 
@@ -92,6 +102,48 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return {...checked, written: targets.map(([target]) => path.relative(cwd, target)), pages}
   } finally {
     await release()
+  }
+}
+
+export interface BuildAllOptions extends Omit<BuildOptions, 'path' | 'browser' | 'claimed'> {
+  /** How many manuscripts are checked and printed at once (default 2). */
+  concurrency?: number
+}
+
+export type BuildOutcome = {path: string; result: BuildResult} | {path: string; error: unknown}
+
+/**
+ * Several manuscripts, each built as `build` builds one, at most `concurrency` at a time, all
+ * printing in one browser: its tabs are independent, and one launch is paid instead of many.
+ * One manuscript failing does not stop the others; each outcome is returned.
+ */
+export async function buildAll(paths: string[], options: BuildAllOptions = {}): Promise<BuildOutcome[]> {
+  const {concurrency = 2, ...shared} = options
+  const progress = shared.progress ?? (() => {})
+  const cwd = path.resolve(shared.cwd ?? process.cwd())
+  const config = await loadConfig(cwd, shared.configFile)
+  const editions = shared.editions ?? ['html', 'pdf']
+  if (editions.includes('pdf')) progress('launching the browser')
+  const browser = editions.includes('pdf') ? await openBrowser(config.browser) : undefined
+  const claimed = new Map<string, string>()
+  const limit = pLimit(concurrency)
+  try {
+    return await Promise.all(
+      paths.map((target) =>
+        limit(async () => {
+          try {
+            const stage = (name: string) => progress(`${target}: ${name}`)
+            return {path: target, result: await build({...shared, config, path: target, browser, claimed, progress: stage})}
+          } catch (error) {
+            // Among several manuscripts, a message that names no file must say whose it is.
+            const named = error instanceof GalleyError && error.file === undefined ? new GalleyError(target, error.message, {cause: error}) : error
+            return {path: target, error: named}
+          }
+        })
+      )
+    )
+  } finally {
+    await browser?.close()
   }
 }
 

@@ -13,7 +13,8 @@ const usage = `Usage: galley <command> [options] [path]
 
 Commands:
   check [path]     check the manuscript (default: the configured folder, "manuscript/")
-  build [path]     check, then write the HTML and PDF editions into output/
+  build [path…]    check, then write the HTML and PDF editions into output/; several
+                   manuscripts are built side by side, printing in one browser
   diff <old> [new] redline of two revisions (git revisions, or two folders or files) into output/
   history [range]  words and findings per revision that touched the manuscript (git)
 
@@ -30,6 +31,7 @@ Options:
       --html, --pdf      (build) build only these editions (default: both)
       --format <name>    (diff, history) table (default) or json; history also writes output/history.html
       --force            (build) build even when the checks found errors
+      --concurrency <n>  (build) manuscripts built at once when given several (default 2)
   -q, --quiet            leave files without findings out of the report
       --verbose          show the stages of a build, cache use, and stack traces of unexpected failures
       --color, --no-color
@@ -51,6 +53,7 @@ export async function main(argv: string[]): Promise<number> {
         html: {type: 'boolean'},
         pdf: {type: 'boolean'},
         force: {type: 'boolean', default: false},
+        concurrency: {type: 'string', default: '2'},
         since: {type: 'string'},
         cache: {type: 'boolean', default: true},
         'cache-location': {type: 'string'},
@@ -67,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
     if (values.version) return print(pkg.version)
     const [command, target, ...rest] = positionals
     if (values.help || !command) return print(usage)
-    if (rest.length > (command === 'diff' ? 1 : 0)) throw new GalleyError(undefined, `unexpected argument "${rest[0]}"; give one manuscript folder or file`)
+    if (rest.length > (command === 'diff' ? 1 : command === 'build' ? Infinity : 0)) throw new GalleyError(undefined, `unexpected argument "${rest[0]}"; give one manuscript folder or file`)
     if (!(values.reporter in reporters)) {
       throw new GalleyError(undefined, `unknown reporter "${values.reporter}", expected one of ${Object.keys(reporters).join(', ')}`)
     }
@@ -91,10 +94,9 @@ export async function main(argv: string[]): Promise<number> {
       const editions: Edition[] = values.html || values.pdf ? [...(values.html ? ['html' as const] : []), ...(values.pdf ? ['pdf' as const] : [])] : ['html', 'pdf']
       const tty = Boolean(process.stderr.isTTY)
       // Loaded here so that `check` never pays for loading Puppeteer.
-      const {build} = await import('./build.ts')
-      const result = await build({
+      const {build, buildAll} = await import('./build.ts')
+      const shared = {
         cwd,
-        path: target,
         configFile: values.config,
         out: values.out,
         editions,
@@ -102,12 +104,25 @@ export async function main(argv: string[]): Promise<number> {
         cache,
         jobs,
         // --verbose shows the stages off a terminal too, for logs and for tests that interrupt a stage.
-        progress: tty || values.verbose ? (stage) => process.stderr.write(`galley: ${stage}…\n`) : undefined
-      })
-      const output = report(result.files)
-      if (output) process.stderr.write(output.endsWith('\n') ? output : `${output}\n`)
-      for (const written of result.written) process.stdout.write(`${written}${written.endsWith('.pdf') && result.pages ? ` (${result.pages} pages)` : ''}\n`)
-      return 0
+        progress: tty || values.verbose ? (stage: string) => process.stderr.write(`galley: ${stage}…\n`) : undefined
+      }
+      const written = (result: {files: VFile[]; written: string[]; pages?: number}) => {
+        const output = report(result.files)
+        if (output) process.stderr.write(output.endsWith('\n') ? output : `${output}\n`)
+        for (const file of result.written) process.stdout.write(`${file}${file.endsWith('.pdf') && result.pages ? ` (${result.pages} pages)` : ''}\n`)
+      }
+      if (rest.length === 0) {
+        written(await build({...shared, path: target}))
+        return 0
+      }
+      const concurrency = Number(values.concurrency)
+      if (!Number.isInteger(concurrency) || concurrency < 1) throw new GalleyError(undefined, `invalid --concurrency "${values.concurrency}", expected a whole number from 1`)
+      let code = 0
+      for (const outcome of await buildAll([target!, ...rest], {...shared, concurrency})) {
+        if ('result' in outcome) written(outcome.result)
+        else code = fail(outcome.error, verbose)
+      }
+      return code
     }
 
     if (command === 'diff') {
