@@ -12,65 +12,83 @@ export interface PdfOptions {
   name: string
   /** Told the URL of every request the page made and was refused. */
   onBlocked?: (url: string) => void
+  /**
+   * Told each PDF printed; answers with new text for elements, by id, to print the page again
+   * with, or with nothing when that PDF is the one. The first print is then a draft.
+   */
+  revise?: (pdf: Uint8Array) => Promise<Record<string, string> | undefined>
 }
 
 export async function renderPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
   return options.browser.use(async (browser) => {
-    let timer: NodeJS.Timeout | undefined
-    const expired = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new GalleyError(options.name, `the PDF was not printed within ${options.timeout} ms (browser.timeout)`)), options.timeout)
-    })
-    // A fresh context per render: a browser shared by several manuscripts keeps nothing between them.
-    const context = await Promise.race([browser.createBrowserContext(), expired])
+    const clock = deadline(options)
+    const context = await Promise.race([browser.createBrowserContext(), clock.expired])
     try {
-      const page = await Promise.race([context.newPage(), expired])
+      const page = await Promise.race([context.newPage(), clock.expired])
       const crashed = new Promise<never>((_, reject) => page.once('error', (error) => reject(new BrowserCrash(error.message))))
-      const printing = print(page, html, options)
-      // Whichever loses the race rejects later, when the context closes; nobody waits for it then.
-      for (const promise of [printing, crashed, expired]) promise.catch(() => {})
-      return await Promise.race([printing, crashed, expired])
+      const printing = print(page, html, options, clock.renew)
+      for (const promise of [printing, crashed, clock.expired]) promise.catch(() => {})
+      return await Promise.race([printing, crashed, clock.expired])
     } finally {
-      clearTimeout(timer)
+      clock.clear()
       await context.close().catch(() => {})
     }
   })
 }
 
-async function print(page: Page, html: string, options: PdfOptions): Promise<Uint8Array> {
+/** Each print of the page has `timeout` milliseconds; `renew` starts the next one's. */
+function deadline(options: PdfOptions) {
+  let timer: NodeJS.Timeout | undefined
+  let fail: (error: Error) => void = () => {}
+  const expired = new Promise<never>((_, reject) => {
+    fail = reject
+  })
+  const renew = () => {
+    clearTimeout(timer)
+    timer = setTimeout(() => fail(new GalleyError(options.name, `the PDF was not printed within ${options.timeout} ms (browser.timeout)`)), options.timeout)
+  }
+  renew()
+  return {expired, renew, clear: () => clearTimeout(timer)}
+}
+
+async function print(page: Page, html: string, options: PdfOptions, renew: () => void): Promise<Uint8Array> {
   page.setDefaultTimeout(options.timeout)
   await page.setJavaScriptEnabled(false)
   await page.setRequestInterception(true)
   page.on('request', (request) => {
-    // The document itself arrives by setContent, without a request; fonts come as data: URLs.
     if (request.url().startsWith('data:')) return void request.continue().catch(() => {})
     options.onBlocked?.(request.url())
-    // A navigation refused as "aborted" leaves the document in place; any other error
-    // would replace it with an error page (a meta refresh would print a blank edition).
     void request.abort(request.isNavigationRequest() ? 'aborted' : 'blockedbyclient').catch(() => {})
   })
   page.on('console', (message) => {
-    // What the policy refused never becomes a request; its URL is only in the console.
     const refused = /Content Security Policy/.test(message.text()) ? /'([a-z][a-z0-9+.-]*:[^']*)'/i.exec(message.text())?.[1] : undefined
     if (refused && !refused.startsWith('data:')) options.onBlocked?.(refused)
   })
   await page.setContent(withPolicy(html), {waitUntil: 'load'})
   const failed = await page.evaluate(async () => {
-    // Faces load lazily, on first use; margin boxes are laid out only at print time, so
-    // every face is loaded now, or a running head could fall back to another font.
     await Promise.allSettled([...document.fonts].map((face) => face.load()))
     return [...document.fonts].filter((face) => face.status === 'error').map((face) => `${face.family} ${face.weight} ${face.style}`)
   })
   if (failed.length > 0) throw new GalleyError(options.name, `fonts did not load: ${[...new Set(failed)].join(', ')}`)
-  return page.pdf({
-    preferCSSPageSize: true,
-    printBackground: true,
-    // Margin boxes (@page) draw the running heads and page numbers; Puppeteer's header and
-    // footer templates would draw over them.
-    displayHeaderFooter: false,
-    tagged: true,
-    outline: true,
-    timeout: options.timeout
-  })
+
+  // A draft, untagged and without outline, is enough to learn where things fall: tagging is
+  // the dearest part of Chromium's PDF output. Revisions go into the loaded page, not a new one.
+  let draft = options.revise !== undefined
+  for (;;) {
+    const pdf = await page.pdf({
+      preferCSSPageSize: true,
+      printBackground: true,
+      displayHeaderFooter: false,
+      tagged: !draft,
+      outline: !draft,
+      timeout: options.timeout
+    })
+    const changes = await options.revise?.(pdf)
+    if (!changes && !draft) return pdf
+    if (changes) await page.evaluate((texts) => Object.entries(texts).forEach(([id, text]) => (document.getElementById(id)!.textContent = text)), changes)
+    draft = false
+    renew()
+  }
 }
 
 /**

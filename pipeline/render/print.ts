@@ -98,38 +98,39 @@ export async function printTree(tree: Root, printable: Printable, options: Print
   if (edition.hyphenate) await rehypeHyphenate()(tree)
   appendStyle(tree, pageCss(edition, chaptersOf(tree), title))
 
-  const blocked = new Set<string>()
-  const render = () =>
-    renderPdf(serialize(tree), {
-      browser: options.browser,
-      timeout: options.timeout ?? printable.timeout,
-      name,
-      onBlocked: (url) => blocked.add(url)
-    })
-  let pdf = await render()
-
-  // The contents need the pages the headings land on, which only a render knows. Numbers
-  // set in the contents can move what follows, so render until the pages hold still.
+  // The contents need the pages the headings land on, which only a print knows. Numbers set
+  // in the contents can move what follows, so the page is printed again until they hold still.
   const entries = tocEntries(tree)
-  if (entries.length > 0) {
-    let pages = await headingPages(pdf, entries, name)
-    for (let pass = 1; ; pass++) {
-      for (const entry of entries) entry.number.children = [{type: 'text', value: String(pages.get(entry.id))}]
-      pdf = await render()
-      const settled = await headingPages(pdf, entries, name)
-      const moved = entries.filter((entry) => settled.get(entry.id) !== pages.get(entry.id))
-      if (moved.length === 0) break
-      if (pass === 2) throw new GalleyError(name, `the contents' page numbers do not settle (#${moved[0]!.id} moves from page ${pages.get(moved[0]!.id)} to ${settled.get(moved[0]!.id)})`)
-      pages = settled
-    }
+  entries.forEach((entry, index) => (entry.number.properties.id = `toc-page-${index + 1}`))
+  let pages: Map<string, number> | undefined
+  let passes = 0
+  const revise = async (printed: Uint8Array) => {
+    const found = await headingPages(printed, entries, name)
+    const moved = entries.filter((entry) => found.get(entry.id) !== pages?.get(entry.id))
+    if (pages && moved.length === 0) return undefined
+    if (pages && ++passes === 2) throw new GalleyError(name, `the contents' page numbers do not settle (#${moved[0]!.id} moves from page ${pages.get(moved[0]!.id)} to ${found.get(moved[0]!.id)})`)
+    pages = found
+    return Object.fromEntries(entries.map((entry) => [String(entry.number.properties.id), String(found.get(entry.id))]))
   }
+
+  const blocked = new Set<string>()
+  const pdf = await renderPdf(serialize(tree), {
+    browser: options.browser,
+    timeout: options.timeout ?? printable.timeout,
+    name,
+    onBlocked: (url) => blocked.add(url),
+    revise: entries.length > 0 ? revise : undefined
+  })
 
   const doc = await PDFDocument.load(pdf, {updateMetadata: false})
   setMetadata(doc, metadata, date)
   retitleOutline(doc, headingsOf(tree))
   repairToUnicode(doc)
   setBoxes(doc, lengthInPoints(edition.bleed), edition.cropMarks)
-  return {pdf: await saveReproducibly(doc), pages: doc.getPageCount(), blocked: [...blocked], fonts: fontsOf(doc)}
+  // Chromium dates its PDF with the time of printing, and nothing else in it varies.
+  const undated = Buffer.from(pdf).toString('latin1').replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, '/$1 ()')
+  const madeFrom = [undated, JSON.stringify([metadata, date, edition, headingsOf(tree), pkg.version])]
+  return {pdf: await saveReproducibly(doc, madeFrom), pages: doc.getPageCount(), blocked: [...blocked], fonts: fontsOf(doc)}
 }
 
 function sourceDateOf(options: PrintOptions): Date {
@@ -342,10 +343,15 @@ function drawCropMarks(page: PDFPage, trim: {x: number; y: number; width: number
   )
 }
 
-/** No object streams, fixed dates, and an ID from the content: the same input, the same bytes. */
-async function saveReproducibly(doc: PDFDocument): Promise<Uint8Array> {
-  const draft = await doc.save({useObjectStreams: false, updateFieldAppearances: false})
-  const id = PDFHexString.of(createHash('sha256').update(draft).digest('hex').slice(0, 32))
+/**
+ * No object streams, fixed dates, and an ID from the content: the same input, the same bytes.
+ * The ID hashes what the finished file is made from (the browser's PDF, itself reproducible,
+ * and everything the finishing adds), so the file is written once, not once more to hash it.
+ */
+async function saveReproducibly(doc: PDFDocument, madeFrom: Array<Uint8Array | string>): Promise<Uint8Array> {
+  const hash = createHash('sha256')
+  for (const part of madeFrom) hash.update(part).update('\0')
+  const id = PDFHexString.of(hash.digest('hex').slice(0, 32))
   doc.context.trailerInfo.ID = doc.context.obj([id, id])
   return doc.save({useObjectStreams: false, updateFieldAppearances: false})
 }
