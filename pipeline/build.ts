@@ -1,7 +1,7 @@
 // `build`: check → refuse over errors → HTML edition → PDF edition → write both atomically.
 // Both editions are rendered before either is written, so a failure leaves the old pair intact.
 import path from 'node:path'
-import {check, type CheckOptions} from './check.ts'
+import {checkManuscript, openManuscript, type CheckOptions, type Opened} from './check.ts'
 import {GalleyError} from './errors.ts'
 import {metadataOf} from './manuscript/read.ts'
 import pLimit from 'p-limit'
@@ -41,49 +41,27 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const progress = options.progress ?? (() => {})
   const cwd = path.resolve(options.cwd ?? process.cwd())
   progress('checking')
-  const checked = await check(options)
-  const {config, manuscript, files} = checked
+  const opened = await openManuscript(options)
+  const {config, manuscript} = opened
+  // The checks of a book run in worker threads while this thread and the browser make the
+  // editions from the same text; nothing is written unless the checks allow it.
+  const checking = checkManuscript(opened, options)
+  const refused = new AbortController()
+  const making = makeEditions(opened, cwd, options, refused.signal)
+  making.catch(() => {})
+  const checked = await checking
+  const {files} = checked
 
   const unreadable = files.find((file) => file.data.unreadable)
-  if (unreadable) throw new GalleyError(unreadable.path, `${unreadable.messages.find((m) => m.fatal)?.reason}; no editions built`)
   const errors = files.flatMap((file) => file.messages).filter((message) => message.fatal === true).length
-  if (errors > 0 && !options.force) {
+  if (unreadable || (errors > 0 && !options.force)) {
+    // The editions made meanwhile are dropped, and their browser closed at once.
+    refused.abort()
+    await making.catch(() => {})
+    if (unreadable) throw new GalleyError(unreadable.path, `${unreadable.messages.find((m) => m.fatal)?.reason}; no editions built`)
     throw new GalleyError(undefined, `${errors} error${errors === 1 ? '' : 's'} in the manuscript; no editions built (use --force to build anyway)`)
   }
-
-  const metadata = metadataOf(manuscript)
-  const stamp = await stampOf(cwd, manuscript)
-  const input: EditionInput = {manuscript, metadata, config, stamp}
-  const editions = options.editions ?? ['html', 'pdf']
-  const outDir = path.resolve(cwd, options.out ?? path.resolve(config.base, config.output))
-  const slug = slugOf(metadata.title ?? path.basename(manuscript.root, path.extname(manuscript.root)))
-  const edition = path.join(outDir, slug)
-  const other = options.claimed?.get(edition)
-  if (other !== undefined) throw new GalleyError(path.relative(cwd, manuscript.root) || '.', `its editions would overwrite those of ${other} (both are named ${slug}); give one a different title`)
-  options.claimed?.set(edition, path.relative(cwd, manuscript.root) || '.')
-
-  const outputs: Array<[string, string | Uint8Array]> = []
-  let pages: number | undefined
-  if (editions.includes('html')) {
-    progress('rendering HTML')
-    outputs.push([`${slug}.html`, tooDeep(() => renderHtml(input))])
-  }
-  if (editions.includes('pdf')) {
-    if (!options.browser) progress('launching the browser')
-    const browser = options.browser ?? (await openBrowser(config.browser))
-    try {
-      progress('printing the PDF')
-      // Reproducible dates: SOURCE_DATE_EPOCH wins (print.ts reads it), then the commit date.
-      const sourceDate = process.env.SOURCE_DATE_EPOCH ? undefined : stampDate(stamp)
-      const target = path.relative(cwd, path.join(outDir, `${slug}.pdf`))
-      const printed = await tooDeep(() => printPdf(input, {browser, sourceDate, name: target}))
-      if (printed.blocked.length > 0) progress(`refused ${printed.blocked.length} request(s): ${printed.blocked.join(', ')}`)
-      pages = printed.pages
-      outputs.push([`${slug}.pdf`, printed.pdf])
-    } finally {
-      if (!options.browser) await browser.close()
-    }
-  }
+  const {outputs, pages, outDir} = await making
 
   progress('writing editions')
   const shown = path.relative(cwd, outDir) || '.'
@@ -103,6 +81,54 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   } finally {
     await release()
   }
+}
+
+interface Made {
+  outputs: Array<[name: string, data: string | Uint8Array]>
+  pages?: number
+  outDir: string
+}
+
+async function makeEditions({config, manuscript}: Opened, cwd: string, options: BuildOptions, refused: AbortSignal): Promise<Made> {
+  const progress = options.progress ?? (() => {})
+  const metadata = metadataOf(manuscript)
+  const stamp = await stampOf(cwd, manuscript)
+  const input: EditionInput = {manuscript, metadata, config, stamp}
+  const editions = options.editions ?? ['html', 'pdf']
+  const outDir = path.resolve(cwd, options.out ?? path.resolve(config.base, config.output))
+  const slug = slugOf(metadata.title ?? path.basename(manuscript.root, path.extname(manuscript.root)))
+  const edition = path.join(outDir, slug)
+  const other = options.claimed?.get(edition)
+  if (other !== undefined) throw new GalleyError(path.relative(cwd, manuscript.root) || '.', `its editions would overwrite those of ${other} (both are named ${slug}); give one a different title`)
+  options.claimed?.set(edition, path.relative(cwd, manuscript.root) || '.')
+
+  const outputs: Made['outputs'] = []
+  let pages: number | undefined
+  if (editions.includes('html')) {
+    progress('rendering HTML')
+    outputs.push([`${slug}.html`, tooDeep(() => renderHtml(input))])
+  }
+  if (editions.includes('pdf')) {
+    if (!options.browser) progress('launching the browser')
+    const browser = options.browser ?? (await openBrowser(config.browser))
+    const stop = () => void browser.close()
+    if (!options.browser) refused.addEventListener('abort', stop)
+    try {
+      refused.throwIfAborted()
+      progress('printing the PDF')
+      // Reproducible dates: SOURCE_DATE_EPOCH wins (print.ts reads it), then the commit date.
+      const sourceDate = process.env.SOURCE_DATE_EPOCH ? undefined : stampDate(stamp)
+      const target = path.relative(cwd, path.join(outDir, `${slug}.pdf`))
+      const printed = await tooDeep(() => printPdf(input, {browser, sourceDate, name: target}))
+      if (printed.blocked.length > 0) progress(`refused ${printed.blocked.length} request(s): ${printed.blocked.join(', ')}`)
+      pages = printed.pages
+      outputs.push([`${slug}.pdf`, printed.pdf])
+    } finally {
+      refused.removeEventListener('abort', stop)
+      if (!options.browser) await browser.close()
+    }
+  }
+  return {outputs, pages, outDir}
 }
 
 export interface BuildAllOptions extends Omit<BuildOptions, 'path' | 'browser' | 'claimed'> {

@@ -51,10 +51,25 @@ export interface CheckResult {
 }
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
+  return checkManuscript(await openManuscript(options), options)
+}
+
+export interface Opened {
+  config: Config
+  manuscript: Manuscript
+}
+
+/** The config and the manuscript a check reads; the build renders from the same while it is checked. */
+export async function openManuscript(options: CheckOptions = {}): Promise<Opened> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const config = options.config ?? (await loadConfig(cwd, options.configFile))
   const root = options.path ? path.resolve(cwd, options.path) : path.resolve(config.base, config.manuscript)
   const manuscript = await readManuscript({root, cwd, chapters: options.path ? undefined : config.chapters, lazy: true})
+  return {config, manuscript}
+}
+
+export async function checkManuscript({config, manuscript}: Opened, options: CheckOptions = {}): Promise<CheckResult> {
+  const cwd = path.resolve(options.cwd ?? process.cwd())
   const location = options.cache === true ? defaultCacheFile(config.base) : options.cache && path.resolve(config.base, options.cache)
   const cache = location ? await ResultCache.load(location, config.rules) : undefined
   await runChecks(manuscript, config, {cache, jobs: options.jobs})

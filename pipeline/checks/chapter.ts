@@ -95,8 +95,12 @@ function refuse(file: VFile, detail: string): void {
 export function applyResult(file: VFile, result: ChapterResult): void {
   if (result.frontmatter) file.data.frontmatter = result.frontmatter
   if (result.unreadable) file.data.unreadable = true
+  // A build may have parsed the chapter here too, meanwhile, and met the same broken frontmatter.
+  const said = new Set(file.messages.map((message) => `${message.ruleId}|${message.reason}|${message.line}:${message.column}`))
   for (const record of result.messages) {
     const {reason, place, cause, ...rest} = record
+    const start = place && 'start' in place ? place.start : place
+    if (said.has(`${record.ruleId}|${reason}|${start?.line}:${start?.column}`)) continue
     const message = file.message(reason, {place, cause: cause && Object.assign(new VFileMessage(cause.reason, {place: cause.place}), {file: cause.file})})
     for (const [name, value] of Object.entries(rest)) if (value !== undefined) Object.assign(message, {[name]: value})
   }

@@ -1,0 +1,47 @@
+// The build makes its editions while the chapters are checked; the checks still decide. A
+// refused build writes nothing and leaves the previous editions as they were.
+import {mkdtemp, mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {afterEach, beforeEach, describe, expect, it} from 'vitest'
+import {build} from '../pipeline/build.ts'
+import {checkManuscript, openManuscript} from '../pipeline/check.ts'
+import {metadataOf} from '../pipeline/manuscript/read.ts'
+
+let folder: string
+const paragraph = 'The harbour master wrote every arrival and departure into the ledger in a careful hand, and the clerks copied it twice.'
+
+beforeEach(async () => {
+  folder = await mkdtemp(path.join(os.tmpdir(), 'galley-build-'))
+  await mkdir(path.join(folder, 'manuscript'))
+  await writeFile(path.join(folder, 'manuscript/1.md'), `---\ntitle: Ledger\n---\n\n# One\n\n${paragraph}\n`)
+  await writeFile(path.join(folder, 'manuscript/2.md'), '# Two\n\nThe second chapter says something else entirely, at some length.\n')
+  await writeFile(path.join(folder, 'galley.config.json'), JSON.stringify({rules: {'repeated-paragraph': 'error'}}))
+})
+afterEach(() => rm(folder, {recursive: true, force: true}))
+
+describe('build', () => {
+  it('refuses over an error the checks find, and leaves the previous editions whole', async () => {
+    const first = await build({cwd: folder})
+    expect(first.written).toEqual(['output/ledger.html', 'output/ledger.pdf'])
+    const before = await Promise.all(first.written.map((file) => readFile(path.join(folder, file))))
+
+    await writeFile(path.join(folder, 'manuscript/2.md'), `# Two\n\n${paragraph}\n\nMore text changed in this revision.\n`)
+    await expect(build({cwd: folder})).rejects.toThrow('1 error in the manuscript; no editions built (use --force to build anyway)')
+    const after = await Promise.all(first.written.map((file) => readFile(path.join(folder, file))))
+    expect(after.map((bytes, index) => bytes.equals(before[index]!))).toEqual([true, true])
+    expect((await readdir(path.join(folder, 'output'))).sort()).toEqual(['ledger.html', 'ledger.pdf'])
+  })
+
+  it('reports a broken chapter once, though the editions parsed it meanwhile', async () => {
+    await writeFile(path.join(folder, 'manuscript/1.md'), `---\ntitle: [unclosed\n---\n\n${paragraph}\n`)
+    await expect(build({cwd: folder})).rejects.toThrow(/^manuscript\/1\.md: invalid frontmatter: .*; no editions built$/)
+    // What the build does: the check starts, and the editions read the first chapter's metadata.
+    const opened = await openManuscript({cwd: folder})
+    const checking = checkManuscript(opened, {cwd: folder, jobs: 2})
+    metadataOf(opened.manuscript)
+    const {files} = await checking
+    expect(files[0]!.messages.filter((message) => message.ruleId === 'frontmatter')).toHaveLength(1)
+    expect(files[0]!.data.unreadable).toBe(true)
+  })
+})
