@@ -12,7 +12,6 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import type {Collected} from './index.ts'
-import {parser} from '../manuscript/parse.ts'
 import {bandsOf, hashWord, jaccard, NearIndex, shinglesOf} from './minhash.ts'
 import {ruleUrl} from './url.ts'
 
@@ -232,12 +231,12 @@ function report(file: VFile, finding: Finding, files: VFile[]): void {
 }
 
 /**
- * The words of a paragraph, for the diff of a finding, read again from the source: most
- * paragraphs are never reported, so their text is not carried from the collectors.
+ * The paragraph as written in the source, for the diff of a finding. Most paragraphs are never
+ * reported, so their text is not carried from the collectors; parsing each reported one again
+ * would cost more than the finding itself when a whole chapter repeats.
  */
 function textAt(file: VFile, position: Position): string {
-  const source = String(file.value).slice(position.start.offset, position.end.offset)
-  return textOf(parser.parse(source))
+  return String(file.value).slice(position.start.offset, position.end.offset)
 }
 
 /** diff-match-patch on words: each distinct word becomes one character, as its line mode does with lines. */
