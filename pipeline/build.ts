@@ -1,11 +1,12 @@
-// `build`: check → refuse over errors → HTML edition → PDF edition → write both atomically.
-// Both editions are rendered before either is written, so a failure leaves the old pair intact.
+// `build`: read → check, and meanwhile make the HTML and PDF editions → refuse over errors →
+// write both atomically. Both are made before either is written, so a failure leaves the old
+// pair intact.
 import path from 'node:path'
+import pLimit from 'p-limit'
 import {checkManuscript, openManuscript, type CheckOptions, type Opened} from './check.ts'
+import {loadConfig} from './config/load.ts'
 import {GalleyError} from './errors.ts'
 import {metadataOf} from './manuscript/read.ts'
-import pLimit from 'p-limit'
-import {loadConfig} from './config/load.ts'
 import {openBrowser, type BrowserHandle} from './render/browser.ts'
 import {renderHtml, type EditionInput} from './render/html.ts'
 import {lockFolder} from './render/lock.ts'
@@ -42,7 +43,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   progress('checking')
   const opened = await openManuscript(options)
-  const {config, manuscript} = opened
   // The checks of a book run in worker threads while this thread and the browser make the
   // editions from the same text; nothing is written unless the checks allow it.
   const checking = checkManuscript(opened, options)

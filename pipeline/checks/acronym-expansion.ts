@@ -5,13 +5,11 @@ import type {Nodes, Root as NlcstRoot, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
 import type {Point, Position} from 'unist'
 import {visit} from 'unist-util-visit'
-import {lintRule} from 'unified-lint-rule'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {prose} from '../manuscript/prose.ts'
-import type {Collected} from './index.ts'
-import {ruleUrl} from './url.ts'
+import {crossFileRule} from './cross-file.ts'
 
 /**
  * Acronyms general readers know without an expansion, so using them undefined is fine. They
@@ -32,7 +30,6 @@ export const options = z.strictObject({
   /** Also report acronyms used but never defined (known and well-known ones excepted). */
   requireDefinition: z.boolean().default(false)
 })
-export type Options = Partial<z.output<typeof options>> & {manuscript?: Collected<Array<Definition | Use>>}
 type Settings = z.output<typeof options>
 
 interface Place {
@@ -70,38 +67,22 @@ interface Finding {
 const functionWords = new Set(['a', 'an', 'and', 'at', 'by', 'de', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with'])
 const quotes = new Set(['"', '“', '”', '‘', '’', "'", '«', '»'])
 
-const memo = new WeakMap<Collected, {settings: string; findings: Finding[][]}>()
+export default crossFileRule({id: 'acronym-expansion', options, collect, analyse, report})
 
-const rule = lintRule<Root, Options>(
-  {origin: 'galley:acronym-expansion', url: ruleUrl('acronym-expansion')},
-  function (tree, file, given) {
-    // The preset passes parsed options; a direct `.use(rule)` may pass none, and parsing is idempotent.
-    const {manuscript, ...rest} = given ?? ({} as Options)
-    const settings = options.parse(rest)
-    // Used alone, on one file, the rule is its own manuscript.
-    const collected = manuscript ?? {files: [file], features: [collect(tree, file, settings)]}
-    const key = JSON.stringify(settings)
-    let analysis = memo.get(collected)
-    if (analysis?.settings !== key) memo.set(collected, (analysis = {settings: key, findings: analyse(collected.features, settings)}))
-
-    for (const {reason, position, actual, expected, earlier} of analysis.findings[collected.files.indexOf(file)] ?? []) {
-      let cause: VFileMessage | undefined
-      let related: unknown[] | undefined
-      if (earlier) {
-        const path = collected.files[earlier.place.chapter].path
-        const {start} = earlier.place.position
-        cause = Object.assign(new VFileMessage(earlier.reason, {place: earlier.place.position}), {file: path})
-        related = [{path, line: start.line, column: start.column, reason: earlier.reason}]
-      }
-      const message = file.message(reason, {place: position, cause})
-      if (actual !== undefined) message.actual = actual
-      if (expected) message.expected = expected
-      if (related) Object.assign(message, {data: {related}})
-    }
+function report(file: VFile, {reason, position, actual, expected, earlier}: Finding, files: VFile[]): void {
+  let cause: VFileMessage | undefined
+  let related: unknown[] | undefined
+  if (earlier) {
+    const path = files[earlier.place.chapter].path
+    const {start} = earlier.place.position
+    cause = Object.assign(new VFileMessage(earlier.reason, {place: earlier.place.position}), {file: path})
+    related = [{path, line: start.line, column: start.column, reason: earlier.reason}]
   }
-)
-
-export default rule
+  const message = file.message(reason, {place: position, cause})
+  if (actual !== undefined) message.actual = actual
+  if (expected) message.expected = expected
+  if (related) Object.assign(message, {data: {related}})
+}
 
 /** Definitions and uses in the chapter, in reading order; their places say chapter 0 until analysed. */
 export function collect(tree: Root, file: VFile, settings: Settings): Array<Definition | Use> {

@@ -34,7 +34,7 @@ export function defaultCacheFile(base: string): string {
 type Entries = Map<string, Uint8Array>
 
 export class ResultCache {
-  readonly #entries: Entries
+  #entries: Entries = new Map()
   readonly #used: Entries = new Map()
   readonly #salt: string
   readonly #location: string | undefined
@@ -42,22 +42,21 @@ export class ResultCache {
   readonly stats: {hits: number; misses: number; error?: string} = {hits: 0, misses: 0}
 
   /** An empty cache for one run (history reuses results across revisions this way), or one that `save` writes to `location`. */
-  constructor(settings: RuleSettings, location?: string, entries: Entries = new Map()) {
+  constructor(settings: RuleSettings, location?: string) {
     this.#salt = saltOf(settings)
     this.#location = location
-    this.#entries = entries
   }
 
   /** The cache at `location`; a missing, unreadable or outdated one is an empty cache. */
   static async load(location: string, settings: RuleSettings): Promise<ResultCache> {
-    const salt = saltOf(settings)
+    const cache = new ResultCache(settings, location)
     try {
       const stored = v8.deserialize(await readFile(location)) as {salt: string; entries: Entries}
-      if (stored.salt === salt && stored.entries instanceof Map) return new ResultCache(settings, location, stored.entries)
+      if (stored.salt === cache.#salt && stored.entries instanceof Map) cache.#entries = stored.entries
     } catch {
       // No cache yet, or one written by another Node version: every chapter is checked afresh.
     }
-    return new ResultCache(settings, location)
+    return cache
   }
 
   keyOf(file: VFile): string {

@@ -37,12 +37,13 @@ export interface ChapterResult {
   features: Record<string, unknown>
 }
 
-const checkers = new Map<string, ReturnType<typeof chapterChecker>>()
+/** Built once per settings, not per chapter: a worker checks many chapters with the same rules. */
+const prepared = new Map<string, {checker: ReturnType<typeof chapterChecker>; collect: ReturnType<typeof collectors>}>()
 
 export async function checkChapter(input: ChapterInput, settings: RuleSettings): Promise<ChapterResult> {
   const key = JSON.stringify(settings)
-  let checker = checkers.get(key)
-  if (!checker) checkers.set(key, (checker = chapterChecker(settings)))
+  let rules = prepared.get(key)
+  if (!rules) prepared.set(key, (rules = {checker: chapterChecker(settings), collect: collectors(settings)}))
 
   const file = new VFile({path: input.path, cwd: input.cwd, value: input.value})
   const tree = parseChapter(file)
@@ -51,8 +52,8 @@ export async function checkChapter(input: ChapterInput, settings: RuleSettings):
   if (tokens > maxTokens) refuse(file, `${tokens.toLocaleString('en')} words, spaces and marks in one stretch of text, over the limit of ${maxTokens.toLocaleString('en')}`)
   if (!file.data.unreadable) {
     try {
-      await checker.run(tree, file)
-      for (const [id, collect] of Object.entries(collectors(settings))) features[id] = collect(tree, file)
+      await rules.checker.run(tree, file)
+      for (const [id, collect] of Object.entries(rules.collect)) features[id] = collect(tree, file)
     } catch (error) {
       // Should the limit above not be low enough for some text, the file is still refused alone.
       if (!(error instanceof RangeError)) throw error

@@ -7,7 +7,6 @@ import {distance} from 'fastest-levenshtein'
 import type {Heading, Root} from 'mdast'
 import type {Root as NlcstRoot, Sentence, Word} from 'nlcst'
 import {toString} from 'nlcst-to-string'
-import {lintRule} from 'unified-lint-rule'
 import type {Position} from 'unist'
 import {visit} from 'unist-util-visit'
 import {location} from 'vfile-location'
@@ -15,8 +14,7 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {prose} from '../manuscript/prose.ts'
-import type {Collected} from './index.ts'
-import {ruleUrl} from './url.ts'
+import {crossFileRule} from './cross-file.ts'
 
 export const options = z.strictObject({
   /** Accepted spellings, never flagged, on either side: `{"Wei Fenghe": ["Wei Feng"]}`; titles are stripped as in the text. */
@@ -26,7 +24,6 @@ export const options = z.strictObject({
   /** Titles to strip besides the built-in ones (`Foreign Secretary`), so `Foreign Secretary Grey` is `Grey`. */
   titles: z.array(z.string().min(1)).default([])
 })
-export type Options = Partial<z.output<typeof options>> & {manuscript?: Collected<Names>}
 type Settings = z.output<typeof options>
 
 /** Lower case, without the full stop of an abbreviation; several words are matched in sequence. */
@@ -124,42 +121,29 @@ interface Names {
   lowerCase: Map<string, number>
 }
 
-type Analysis = {settings: string; findings: Finding[][]}
+export default crossFileRule({id: 'inconsistent-name', options, collect, analyse, report})
 
-const memo = new WeakMap<Collected, Analysis>()
-
-const rule = lintRule<Root, Options>(
-  {origin: 'galley:inconsistent-name', url: ruleUrl('inconsistent-name')},
-  function (tree, file, given) {
-    const {manuscript, ...rest} = given ?? {}
-    const settings = options.parse(rest)
-    // Used alone, on one file, the rule is its own manuscript.
-    const collected = manuscript ?? {files: [file], features: [collect(tree, file, settings)]}
-    for (const finding of analyse(collected, settings).findings[collected.files.indexOf(file)] ?? []) {
-      const reason = `\`${finding.expected}\` first used here`
-      const firstFile = collected.files[finding.firstUse.chapter]!
-      const firstPlace = positionOf(firstFile, finding.firstUse.place)
-      const cause = new VFileMessage(reason, {place: firstPlace})
-      cause.file = firstFile.path
-      const times = `${finding.uses} ${finding.uses === 1 ? 'time' : 'times'}`
-      const message = file.message(`Unexpected \`${finding.actual}\`, expected \`${finding.expected}\` (used ${times})`, {
-        place: positionOf(file, finding.place),
-        cause
-      })
-      message.actual = finding.actual
-      message.expected = [finding.expected]
-      const {line, column} = firstPlace.start
-      Object.assign(message, {
-        data: {
-          counts: {[finding.expected]: finding.uses, [finding.actual]: finding.actualUses},
-          related: [{path: firstFile.path, line, column, reason}]
-        }
-      })
+function report(file: VFile, finding: Finding, files: VFile[]): void {
+  const reason = `\`${finding.expected}\` first used here`
+  const firstFile = files[finding.firstUse.chapter]!
+  const firstPlace = positionOf(firstFile, finding.firstUse.place)
+  const cause = new VFileMessage(reason, {place: firstPlace})
+  cause.file = firstFile.path
+  const times = `${finding.uses} ${finding.uses === 1 ? 'time' : 'times'}`
+  const message = file.message(`Unexpected \`${finding.actual}\`, expected \`${finding.expected}\` (used ${times})`, {
+    place: positionOf(file, finding.place),
+    cause
+  })
+  message.actual = finding.actual
+  message.expected = [finding.expected]
+  const {line, column} = firstPlace.start
+  Object.assign(message, {
+    data: {
+      counts: {[finding.expected]: finding.uses, [finding.actual]: finding.actualUses},
+      related: [{path: firstFile.path, line, column, reason}]
     }
-  }
-)
-
-export default rule
+  })
+}
 
 /** The chapter's name-like words, by sentence, and its counts of words by case. */
 export function collect(tree: Root, file: VFile, _settings: Settings): Names {
@@ -168,18 +152,14 @@ export function collect(tree: Root, file: VFile, _settings: Settings): Names {
   return {sentences, capitalisedMid: lexicon.capitalisedMid, lowerCase: lexicon.lowerCase}
 }
 
-function analyse(collected: Collected<Names>, settings: Settings): Analysis {
-  const key = JSON.stringify([settings.aliases, settings.ignore, settings.titles])
-  const known = memo.get(collected)
-  if (known && known.settings === key) return known
-
+function analyse(chapters: Names[], settings: Settings): Finding[][] {
   const titles = titleTrie([...builtInTitles, ...settings.titles])
   const lexicon: Lexicon = {capitalisedMid: new Map(), lowerCase: new Map(), nameWords: new Map()}
-  for (const names of collected.features) {
+  for (const names of chapters) {
     for (const [word, count] of names.capitalisedMid) lexicon.capitalisedMid.set(word, (lexicon.capitalisedMid.get(word) ?? 0) + count)
     for (const [word, count] of names.lowerCase) lexicon.lowerCase.set(word, (lexicon.lowerCase.get(word) ?? 0) + count)
   }
-  const sentences = collected.features.map((names) => names.sentences)
+  const sentences = chapters.map((names) => names.sentences)
   const forms = collectForms(sentences, lexicon, titles)
   // A word seen in lower case more than a quarter as often as capitalised mid-sentence is an
   // ordinary word (State, Along, White) whatever its capital says.
@@ -189,7 +169,7 @@ function analyse(collected: Collected<Names>, settings: Settings): Analysis {
   for (const name of ignored) forms.delete(name)
   const accepted = acceptedNames(settings.aliases, titles)
 
-  const findings: Finding[][] = collected.features.map(() => [])
+  const findings: Finding[][] = chapters.map(() => [])
   const report = (occurrence: Occurrence, finding: Omit<Finding, 'place'>) => {
     findings[occurrence.chapter]!.push({...finding, place: occurrence.place})
   }
@@ -218,9 +198,7 @@ function analyse(collected: Collected<Names>, settings: Settings): Analysis {
   }
 
   for (const list of findings) list.sort((a, b) => a.place.start - b.place.start)
-  const analysis = {settings: key, findings}
-  memo.set(collected, analysis)
-  return analysis
+  return findings
 }
 
 /** How the manuscript writes its words, counted in one pass before names are collected. */

@@ -18,6 +18,7 @@ import type {z} from 'zod'
 import type {Severity} from '../config/severity.ts'
 import {toFatal} from '../config/severity.ts'
 import * as acronymExpansion from './acronym-expansion.ts'
+import type {Collected} from './cross-file.ts'
 import * as inconsistentName from './inconsistent-name.ts'
 import * as repeatedParagraph from './repeated-paragraph.ts'
 import * as repeatedWords from './repeated-words.ts'
@@ -131,12 +132,6 @@ export function collectors(settings: RuleSettings): Record<string, (tree: Root, 
     result[id] = (tree, file) => rule.collect(tree, file, options as never)
   }
   return result
-}
-
-/** Every chapter's vfile, in reading order, and what one cross-file rule collected from each. */
-export interface Collected<Features = unknown> {
-  files: VFile[]
-  features: Features[]
 }
 
 /**

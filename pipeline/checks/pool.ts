@@ -13,7 +13,7 @@ const parallelAbove = 256 * 1024
 
 export type Jobs = number | 'auto'
 
-export function jobsFor(jobs: Jobs, inputs: ChapterInput[]): number {
+function jobsFor(jobs: Jobs, inputs: ChapterInput[]): number {
   if (jobs !== 'auto') return Math.max(1, Math.min(jobs, inputs.length))
   const size = inputs.reduce((sum, input) => sum + input.value.length, 0)
   return size < parallelAbove ? 1 : Math.max(1, Math.min(os.availableParallelism(), inputs.length))

@@ -6,14 +6,12 @@ import DiffMatchPatch from 'diff-match-patch'
 import type {Nodes, Root} from 'mdast'
 import {toString as sentenceText} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
-import {lintRule} from 'unified-lint-rule'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
-import type {Collected} from './index.ts'
+import {crossFileRule} from './cross-file.ts'
 import {bandsOf, hashWord, jaccard, NearIndex, shinglesOf} from './minhash.ts'
-import {ruleUrl} from './url.ts'
 
 export const options = z.strictObject({
   /** Jaccard similarity of word pairs at which two paragraphs count as near-duplicates. */
@@ -27,7 +25,6 @@ export const options = z.strictObject({
   /** Each table cell counts as a paragraph when tables are included. */
   includeTables: z.boolean().default(false)
 })
-export type Options = Partial<Settings> & {manuscript?: Collected<Paragraph[]>}
 type Settings = z.output<typeof options>
 
 type Kind = 'exact' | 'near' | 'shared-sentences'
@@ -64,21 +61,7 @@ const differ = new DiffMatchPatch()
 // No deadline: a diff must not depend on how busy the machine is.
 differ.Diff_Timeout = 0
 
-const memo = new WeakMap<Collected, {settings: string; findings: Finding[][]}>()
-
-const repeatedParagraph = lintRule<Root, Options>(
-  {origin: 'galley:repeated-paragraph', url: ruleUrl('repeated-paragraph')},
-  function (tree, file, given) {
-    const {manuscript, ...rest} = given ?? {}
-    const settings = options.parse(rest)
-    // Used alone, on one file, the rule is its own manuscript.
-    const collected = manuscript ?? {files: [file], features: [collect(tree, file, settings)]}
-    const index = collected.files.indexOf(file)
-    for (const finding of analyse(collected, settings)[index] ?? []) report(file, finding, collected.files)
-  }
-)
-
-export default repeatedParagraph
+export default crossFileRule({id: 'repeated-paragraph', options, collect, analyse, report})
 
 /** The chapter's paragraphs worth comparing, with their words hashed. */
 export function collect(tree: Root, _file: VFile, settings: Settings): Paragraph[] {
@@ -91,18 +74,14 @@ export function collect(tree: Root, _file: VFile, settings: Settings): Paragraph
   return paragraphs
 }
 
-function analyse(collected: Collected<Paragraph[]>, settings: Settings): Finding[][] {
-  const key = JSON.stringify(settings)
-  const cached = memo.get(collected)
-  if (cached?.settings === key) return cached.findings
-
-  const findings: Finding[][] = collected.features.map(() => [])
+function analyse(chapters: Paragraph[][], settings: Settings): Finding[][] {
+  const findings: Finding[][] = chapters.map(() => [])
   let order = 0
   const byKey = new Map<string, Unit>()
   const bySentence = new Map<string, Unit>()
   const near = new NearIndex<Unit>()
 
-  collected.features.forEach((paragraphs, chapter) => {
+  chapters.forEach((paragraphs, chapter) => {
     for (const paragraph of paragraphs) {
       const unit: Unit = {...paragraph, chapter, order: order++}
       const finding = compare(unit, settings)
@@ -146,7 +125,6 @@ function analyse(collected: Collected<Paragraph[]>, settings: Settings): Finding
     return best
   }
 
-  memo.set(collected, {settings: key, findings})
   return findings
 }
 

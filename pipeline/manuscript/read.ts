@@ -132,9 +132,6 @@ function lazyChapter(file: VFile): Chapter {
     file,
     get tree() {
       return (tree ??= parseChapter(file))
-    },
-    set tree(value) {
-      tree = value
     }
   }
 }
