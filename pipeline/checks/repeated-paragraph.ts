@@ -4,12 +4,14 @@
 import {createHash} from 'node:crypto'
 import DiffMatchPatch from 'diff-match-patch'
 import type {Nodes, Root} from 'mdast'
+import type {Root as NlcstRoot, Sentence} from 'nlcst'
 import {toString as sentenceText} from 'nlcst-to-string'
 import {ParseEnglish} from 'parse-english'
 import type {Position} from 'unist'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
+import {prose} from '../manuscript/prose.ts'
 import {crossFileRule} from './cross-file.ts'
 import {bandsOf, hashWord, jaccard, NearIndex, shinglesOf} from './minhash.ts'
 
@@ -63,15 +65,45 @@ differ.Diff_Timeout = 0
 
 export default crossFileRule({id: 'repeated-paragraph', options, collect, analyse, report})
 
-/** The chapter's paragraphs worth comparing, with their words hashed. */
-export function collect(tree: Root, _file: VFile, settings: Settings): Paragraph[] {
+/**
+ * The chapter's paragraphs worth comparing, with their words hashed. Their sentences come from
+ * the prose tree the prose checks built anyway; only table cells, which that tree leaves out,
+ * are split into sentences here.
+ */
+export function collect(tree: Root, file: VFile, settings: Settings): Paragraph[] {
   const wordHashes = new Map<string, number>()
   const paragraphs: Paragraph[] = []
+  const sentences = sentencesOf(file.data.prose ?? prose(tree, file))
+  let next = 0
   for (const node of blocksOf(tree, settings)) {
-    const paragraph = readParagraph(node, wordHashes, settings.minWords)
+    const start = node.position.start.offset ?? 0
+    const end = node.position.end.offset ?? 0
+    let inside: Sentence[]
+    if (node.type === 'tableCell') inside = sentencesOf(english.parse(textOf(node)))
+    else {
+      // Blocks and sentences both come in source order, and blocks do not nest: one walk serves all.
+      while (next < sentences.length && offsetOf(sentences[next]!) < start) next++
+      const first = next
+      while (next < sentences.length && offsetOf(sentences[next]!) < end) next++
+      inside = sentences.slice(first, next)
+    }
+    const paragraph = readParagraph(node, inside, wordHashes, settings.minWords)
     if (paragraph) paragraphs.push(paragraph)
   }
   return paragraphs
+}
+
+function sentencesOf(root: NlcstRoot): Sentence[] {
+  const sentences: Sentence[] = []
+  for (const paragraph of root.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const sentence of paragraph.children) if (sentence.type === 'SentenceNode') sentences.push(sentence)
+  }
+  return sentences
+}
+
+function offsetOf(sentence: Sentence): number {
+  return sentence.position?.start.offset ?? -1
 }
 
 function analyse(chapters: Paragraph[][], settings: Settings): Finding[][] {
@@ -148,27 +180,23 @@ function* blocksOf(node: Nodes, settings: Settings): Generator<Nodes & {position
 }
 
 /** The paragraph's words and sentences, or nothing when it has fewer than `minWords` words. */
-function readParagraph(node: Nodes & {position: Position}, wordHashes: Map<string, number>, minWords: number): Paragraph | undefined {
-  const text = textOf(node)
+function readParagraph(node: Nodes & {position: Position}, inside: Sentence[], wordHashes: Map<string, number>, minWords: number): Paragraph | undefined {
   const sentences: Unit['sentences'] = []
   const hashesOfWords: number[] = []
-  for (const paragraph of english.parse(text).children) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    for (const sentence of paragraph.children) {
-      if (sentence.type !== 'SentenceNode') continue
-      const words: string[] = []
-      for (const child of sentence.children) {
-        if (child.type !== 'WordNode') continue
-        // Case, quotes, apostrophes and hyphens do not make a paragraph different.
-        const word = sentenceText(child).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
-        if (!word) continue
-        words.push(word)
-        let hash = wordHashes.get(word)
-        if (hash === undefined) wordHashes.set(word, (hash = hashWord(word)))
-        hashesOfWords.push(hash)
-      }
-      if (words.length > 0) sentences.push({key: digest(words.join(' ')), words: words.length})
+  for (const sentence of inside) {
+    const words: string[] = []
+    for (const child of sentence.children) {
+      // Inline code is a word here: paragraphs that differ only in the command they quote differ.
+      if (child.type !== 'WordNode' && child.type !== 'SourceNode') continue
+      // Case, quotes, apostrophes and hyphens do not make a paragraph different.
+      const word = sentenceText(child).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+      if (!word) continue
+      words.push(word)
+      let hash = wordHashes.get(word)
+      if (hash === undefined) wordHashes.set(word, (hash = hashWord(word)))
+      hashesOfWords.push(hash)
     }
+    if (words.length > 0) sentences.push({key: digest(words.join(' ')), words: words.length})
   }
   if (hashesOfWords.length < minWords) return undefined
   const key = digest(sentences.map((sentence) => sentence.key).join(' '))

@@ -110,6 +110,15 @@ describe('repeated-paragraph', () => {
     ])
   })
 
+  it('counts inline code as words, so paragraphs quoting different commands differ', async () => {
+    const paragraph = (command: string) => `Before you push a branch to the shared repository, run \`${command}\` once and read what it says about the chapters.`
+    const files = await runRule(rule, defaults, [{path: 'one.md', value: `${paragraph('npm test')}\n\n${paragraph('npm start')}\n\n${paragraph('npm test')}\n`}])
+    expect(messagesOf(files)).toEqual([
+      'one.md:3:1-3:114: Unexpected near-duplicate paragraph, similar to the paragraph at 1:1 (similarity 0.81)',
+      'one.md:5:1-5:113: Unexpected repeated paragraph, identical to the paragraph at 1:1'
+    ])
+  })
+
   it('compares blockquotes, table cells and short paragraphs only when asked', async () => {
     const files = await runRule(rule, {includeQuotes: true, includeTables: true, minWords: 3}, [fixture('repeated-paragraph/ok.md')])
     expect(messagesOf(files)).toEqual([
