@@ -114,12 +114,26 @@ interface Finding {
   firstUse: Occurrence
 }
 
-/** What one chapter gives the rule: its name-like words by sentence, and how it writes its words. */
+/**
+ * What one chapter gives the rule: the words that can make a name, in reading order, and how
+ * the chapter writes its words. Columns rather than an object per word: a book's worth travels
+ * back from the workers and is read from the cache on every run, and objects cost three times
+ * the bytes and most of the time.
+ */
 interface Names {
-  sentences: Array<Array<Token | undefined>>
+  /** Each candidate word as written (`Token.text`); `''` where anything else, or a sentence's end, breaks a run. */
+  words: string[]
+  /** The start and end offset of each word, two entries per word. */
+  spans: Uint32Array
+  /** Each word's `initial`, `name` and `possessive`, as bits. */
+  flags: Uint8Array
   capitalisedMid: Map<string, number>
   lowerCase: Map<string, number>
 }
+
+const initialBit = 1
+const nameBit = 2
+const possessiveBit = 4
 
 export default crossFileRule({id: 'inconsistent-name', options, collect, analyse, report})
 
@@ -148,8 +162,16 @@ function report(file: VFile, finding: Finding, files: VFile[]): void {
 /** The chapter's name-like words, by sentence, and its counts of words by case. */
 export function collect(tree: Root, file: VFile, _settings: Settings): Names {
   const lexicon: Lexicon = {capitalisedMid: new Map(), lowerCase: new Map(), nameWords: new Map()}
-  const sentences = tokenise(file.data.prose ?? prose(tree, file), tree, lexicon)
-  return {sentences, capitalisedMid: lexicon.capitalisedMid, lowerCase: lexicon.lowerCase}
+  const tokens = tokenise(file.data.prose ?? prose(tree, file), tree, lexicon)
+  const spans = new Uint32Array(tokens.length * 2)
+  const flags = new Uint8Array(tokens.length)
+  tokens.forEach((token, index) => {
+    if (!token) return
+    spans[2 * index] = token.start
+    spans[2 * index + 1] = token.end
+    flags[index] = (token.initial ? initialBit : 0) | (token.name ? nameBit : 0) | (token.possessive ? possessiveBit : 0)
+  })
+  return {words: tokens.map((token) => token?.text ?? ''), spans, flags, capitalisedMid: lexicon.capitalisedMid, lowerCase: lexicon.lowerCase}
 }
 
 function analyse(chapters: Names[], settings: Settings): Finding[][] {
@@ -159,8 +181,7 @@ function analyse(chapters: Names[], settings: Settings): Finding[][] {
     for (const [word, count] of names.capitalisedMid) lexicon.capitalisedMid.set(word, (lexicon.capitalisedMid.get(word) ?? 0) + count)
     for (const [word, count] of names.lowerCase) lexicon.lowerCase.set(word, (lexicon.lowerCase.get(word) ?? 0) + count)
   }
-  const sentences = chapters.map((names) => names.sentences)
-  const forms = collectForms(sentences, lexicon, titles)
+  const forms = collectForms(chapters, lexicon, titles)
   // A word seen in lower case more than a quarter as often as capitalised mid-sentence is an
   // ordinary word (State, Along, White) whatever its capital says.
   const ordinary = (word: string) =>
@@ -209,17 +230,17 @@ interface Lexicon {
 }
 
 /**
- * Each sentence as the words that can make a name (capitalised words and particles), with
- * `undefined` wherever anything else breaks a run; every word is counted in the lexicon.
+ * The words that can make a name (capitalised words and particles), with `undefined` wherever
+ * anything else breaks a run and after every sentence; every word is counted in the lexicon.
  * Only candidates become objects: ordinary words are most of a book.
  */
-function tokenise(tree: NlcstRoot, mdast: Root, lexicon: Lexicon): Array<Array<Token | undefined>> {
+function tokenise(tree: NlcstRoot, mdast: Root, lexicon: Lexicon): Array<Token | undefined> {
   const headings: Array<[number, number]> = []
   visit(mdast, 'heading', (node: Heading) => {
     if (node.position) headings.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0])
   })
 
-  const result: Array<Array<Token | undefined>> = []
+  const result: Array<Token | undefined> = []
   let next = 0
   for (const paragraph of tree.children) {
     if (paragraph.type !== 'ParagraphNode') continue
@@ -227,14 +248,15 @@ function tokenise(tree: NlcstRoot, mdast: Root, lexicon: Lexicon): Array<Array<T
     while (next < headings.length && headings[next]![1] <= offset) next++
     const heading = next < headings.length && headings[next]![0] <= offset
     for (const sentence of paragraph.children) {
-      if (sentence.type === 'SentenceNode') result.push(sentenceTokens(sentence, heading, lexicon))
+      if (sentence.type !== 'SentenceNode') continue
+      sentenceTokens(sentence, heading, lexicon, result)
+      if (result.length > 0 && result.at(-1) !== undefined) result.push(undefined)
     }
   }
   return result
 }
 
-function sentenceTokens(sentence: Sentence, heading: boolean, lexicon: Lexicon): Array<Token | undefined> {
-  const tokens: Array<Token | undefined> = []
+function sentenceTokens(sentence: Sentence, heading: boolean, lexicon: Lexicon, tokens: Array<Token | undefined>): void {
   const pushBreak = () => {
     if (tokens.length > 0 && tokens.at(-1) !== undefined) tokens.push(undefined)
   }
@@ -272,7 +294,6 @@ function sentenceTokens(sentence: Sentence, heading: boolean, lexicon: Lexicon):
     if (!token.initial) lexicon.capitalisedMid.set(text, (lexicon.capitalisedMid.get(text) ?? 0) + 1)
     tokens.push(token)
   }
-  return tokens
 }
 
 /** The word without a possessive (`Feng’s`, `Jones’`), so the possessive is the same name. */
@@ -305,27 +326,30 @@ function isApostrophe(node: Word['children'][number] | undefined): boolean {
  * of a sentence counts only for a word seen capitalised mid-sentence elsewhere, at least as
  * often as in lower case: `Later Hussein Amir Abdullah spoke` is about `Hussein Amir Abdullah`.
  */
-function collectForms(chapters: Array<Array<Array<Token | undefined>>>, lexicon: Lexicon, titles: TitleTrie): Map<string, Form> {
-  const provenName = (token: Token) => {
-    const mid = lexicon.capitalisedMid.get(token.text) ?? 0
-    return mid > 0 && mid >= (lexicon.lowerCase.get(token.text.toLowerCase()) ?? 0)
+function collectForms(chapters: Names[], lexicon: Lexicon, titles: TitleTrie): Map<string, Form> {
+  const provenName = (text: string) => {
+    const mid = lexicon.capitalisedMid.get(text) ?? 0
+    return mid > 0 && mid >= (lexicon.lowerCase.get(text.toLowerCase()) ?? 0)
   }
 
   const forms = new Map<string, Form>()
-  chapters.forEach((sentences, chapter) => {
-    for (const sentence of sentences) {
-      let run: Token[] = []
-      for (let index = 0; index <= sentence.length; index++) {
-        const token = sentence[index]
-        const next = sentence[index + 1]
-        const inName = token?.name
-          ? !token.initial || provenName(token)
-          : token !== undefined && run.length > 0 && next?.name === true && particles.has(token.text)
-        if (inName) run.push(token!)
-        if ((inName && !token!.possessive) || run.length === 0) continue
-        addUse(forms, stripTitles(run, titles), chapter)
-        run = []
+  chapters.forEach(({words, spans, flags}, chapter) => {
+    let run: Token[] = []
+    for (let index = 0; index <= words.length; index++) {
+      const text = words[index]
+      const flag = flags[index] ?? 0
+      const inName =
+        flag & nameBit
+          ? !(flag & initialBit) || provenName(text!)
+          : Boolean(text) && run.length > 0 && ((flags[index + 1] ?? 0) & nameBit) !== 0 && particles.has(text!)
+      if (inName) {
+        const token = {text: text!, start: spans[2 * index]!, end: spans[2 * index + 1]!, initial: (flag & initialBit) !== 0, name: (flag & nameBit) !== 0, possessive: (flag & possessiveBit) !== 0}
+        run.push(token)
+        if (!token.possessive) continue
       }
+      if (run.length === 0) continue
+      addUse(forms, stripTitles(run, titles), chapter)
+      run = []
     }
   })
   return forms
@@ -469,8 +493,8 @@ function fullNameVariants(forms: Map<string, Form>, accepted: Set<string>, ordin
     if (block.length < 2) continue
     const index = rest.split(' ').indexOf('\u0000')
     const byWord = new Map(block.map((form) => [form.words[index]!, form]))
-    for (const [one, other] of similarPairs([...byWord.keys()], true)) {
-      if (ordinary(one) || ordinary(other)) continue
+    const words = [...byWord.keys()].filter((word) => !ordinary(word))
+    for (const [one, other] of similarPairs(words, words, true)) {
       const a = byWord.get(one)!
       const b = byWord.get(other)!
       const [winner, loser] = beats(a, b) ? [a, b] : [b, a]
@@ -533,27 +557,23 @@ function surnameVariants(
     if (before(form.uses[0]!, known.first)) known.first = form.uses[0]!
   }
 
+  // Only a word used alone, and never as a surname, can be the variant of a surname.
+  const variants = [...alone.keys()].filter((word) => !surnames.has(word) && !accepted.has(word) && !ordinary(word))
+  const rivals = [...surnames.keys()].filter((word) => !ignored.has(word) && !ordinary(word))
   const best = new Map<Form, SurnameVariant>()
-  for (const [one, other] of similarPairs([...new Set([...alone.keys(), ...surnames.keys()])], false)) {
-    if (ordinary(one) || ordinary(other)) continue
-    for (const [word, rival] of [
-      [one, other],
-      [other, one]
-    ] as const) {
-      const variant = alone.get(word)
-      const surname = surnames.get(rival)
-      if (!variant || !surname || surnames.has(word) || ignored.has(rival)) continue
-      if (accepted.has(word)) continue
-      const wins = surname.uses > variant.uses.length || (surname.uses === variant.uses.length && rival.length > word.length)
-      const reported = variant.uses.filter((use) => surname.chapters.has(use.chapter))
-      if (!wins || reported.length === 0) continue
-      const previous = best.get(variant)
-      if (!previous || previous.uses < surname.uses) {
-        best.set(variant, {variant, reported, surname: rival, uses: surname.uses, firstUse: surname.first})
-      }
+  for (const [word, rival] of similarPairs(variants, rivals, false)) {
+    const variant = alone.get(word)!
+    const surname = surnames.get(rival)!
+    const wins = surname.uses > variant.uses.length || (surname.uses === variant.uses.length && rival.length > word.length)
+    const reported = variant.uses.filter((use) => surname.chapters.has(use.chapter))
+    if (!wins || reported.length === 0) continue
+    const previous = best.get(variant)
+    // The most used surname, and of two used as often the one used first, whatever order the pairs come in.
+    if (!previous || previous.uses < surname.uses || (previous.uses === surname.uses && before(surname.first, previous.firstUse))) {
+      best.set(variant, {variant, reported, surname: rival, uses: surname.uses, firstUse: surname.first})
     }
   }
-  return [...best.values()]
+  return [...best.values()].sort((a, b) => a.variant.first - b.variant.first)
 }
 
 function before(a: Occurrence, b: Occurrence): boolean {
@@ -561,42 +581,44 @@ function before(a: Occurrence, b: Occurrence): boolean {
 }
 
 /**
- * Pairs of words that look like two spellings of one word. Candidates come from indexes,
- * not from comparing all pairs: a word's own prefixes, and its deletion neighbourhood (every
- * form with one, or for long words two, letters removed; two words within that many edits
- * share an entry, as in SymSpell). Each candidate is then checked by `alike`.
+ * Pairs of a word of `words` and a word of `among` (the same list or another) that look like
+ * two spellings of one word, each pair once, the `words` one first. Candidates come from
+ * indexes, not from comparing all pairs: a word's own prefixes (within `among`), and its
+ * deletion neighbourhood (every form with one, or for long words two, letters removed; two
+ * words within that many edits share an entry, as in SymSpell). Each candidate is then
+ * checked by `alike`.
  */
-function similarPairs(words: string[], prefixes: boolean): Array<[string, string]> {
+function similarPairs(words: string[], among: string[], prefixes: boolean): Array<[string, string]> {
   const pairs = new Map<string, [string, string]>()
-  const add = (a: string, b: string) => {
-    if (a === b) return
-    const [one, other] = a < b ? [a, b] : [b, a]
-    const key = `${one}\u0000${other}`
-    if (!pairs.has(key) && alike(one, other, prefixes)) pairs.set(key, [one, other])
+  const add = (word: string, other: string) => {
+    if (word === other) return
+    const key = word < other ? `${word}\u0000${other}` : `${other}\u0000${word}`
+    if (!pairs.has(key) && alike(word, other, prefixes)) pairs.set(key, [word, other])
   }
-  const present = new Set(words)
+  const present = new Set(among)
   const neighbours = new Map<string, string[]>()
-  for (const word of words) {
-    if (prefixes) {
-      for (let length = 3; length < word.length; length++) {
-        const prefix = word.slice(0, length)
-        if (present.has(prefix)) add(prefix, word)
-      }
-    }
+  for (const word of among) {
     if (word.length < 5) continue
-    for (const variant of deletions(word, word.length >= 8 ? 2 : 1)) {
+    for (const variant of deletions(word)) {
       const list = neighbours.get(variant)
       if (list) list.push(word)
       else neighbours.set(variant, [word])
     }
   }
-  for (const list of neighbours.values()) {
-    for (let i = 0; i < list.length; i++) for (let j = i + 1; j < list.length; j++) add(list[i]!, list[j]!)
+  for (const word of words) {
+    if (prefixes) {
+      for (let length = 3; length < word.length; length++) {
+        const prefix = word.slice(0, length)
+        if (present.has(prefix)) add(word, prefix)
+      }
+    }
+    if (word.length < 5) continue
+    for (const variant of deletions(word)) for (const other of neighbours.get(variant) ?? []) add(word, other)
   }
   return [...pairs.values()]
 }
 
-function deletions(word: string, depth: number): Set<string> {
+function deletions(word: string, depth = word.length >= 8 ? 2 : 1): Set<string> {
   const result = new Set([word])
   let frontier = [word]
   for (let level = 0; level < depth; level++) {
