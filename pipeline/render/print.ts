@@ -104,8 +104,11 @@ export async function printTree(tree: Root, printable: Printable, options: Print
   entries.forEach((entry, index) => (entry.number.properties.id = `toc-page-${index + 1}`))
   let pages: Map<string, number> | undefined
   let passes = 0
+  // The last print read back: when it is the final one, finishing starts from it instead of reading it again.
+  let read: {pdf: Uint8Array; doc: PDFDocument} | undefined
   const revise = async (printed: Uint8Array) => {
-    const found = await headingPages(printed, entries, name)
+    read = {pdf: printed, doc: await PDFDocument.load(printed, {updateMetadata: false})}
+    const found = headingPages(read.doc, entries, name)
     const moved = entries.filter((entry) => found.get(entry.id) !== pages?.get(entry.id))
     if (pages && moved.length === 0) return undefined
     if (pages && ++passes === 2) throw new GalleyError(name, `the contents' page numbers do not settle (#${moved[0]!.id} moves from page ${pages.get(moved[0]!.id)} to ${found.get(moved[0]!.id)})`)
@@ -122,7 +125,7 @@ export async function printTree(tree: Root, printable: Printable, options: Print
     revise: entries.length > 0 ? revise : undefined
   })
 
-  const doc = await PDFDocument.load(pdf, {updateMetadata: false})
+  const doc = read?.pdf === pdf ? read.doc : await PDFDocument.load(pdf, {updateMetadata: false})
   setMetadata(doc, metadata, date)
   retitleOutline(doc, headingsOf(tree))
   repairToUnicode(doc)
@@ -218,8 +221,7 @@ function tocEntries(tree: Root): TocEntry[] {
  * The page (1-based) of each heading in the contents. Chromium writes a named destination
  * for every element that a link points to, so the contents' own links name them all.
  */
-async function headingPages(pdf: Uint8Array, entries: TocEntry[], name: string): Promise<Map<string, number>> {
-  const doc = await PDFDocument.load(pdf, {updateMetadata: false})
+function headingPages(doc: PDFDocument, entries: TocEntry[], name: string): Map<string, number> {
   const pageOf = new Map(doc.getPages().map((page, index) => [page.ref.toString(), index + 1]))
   const destinations = new Map<string, number>()
   const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
