@@ -32,6 +32,7 @@ import {GalleyError} from '../errors.ts'
 import type {Metadata} from '../manuscript/types.ts'
 import type {BrowserHandle} from './browser.ts'
 import {editionTree, type EditionInput} from './html.ts'
+import {appendUpdate, snapshot, type Snapshot} from './incremental.ts'
 import {rehypeHyphenate} from './hyphenate.ts'
 import {renderPdf} from './pdf.ts'
 
@@ -126,14 +127,14 @@ export async function printTree(tree: Root, printable: Printable, options: Print
   })
 
   const doc = read?.pdf === pdf ? read.doc : await PDFDocument.load(pdf, {updateMetadata: false})
+  const printed = snapshot(doc)
   setMetadata(doc, metadata, date)
   retitleOutline(doc, headingsOf(tree))
   repairToUnicode(doc)
   setBoxes(doc, lengthInPoints(edition.bleed), edition.cropMarks)
-  // Chromium dates its PDF with the time of printing, and nothing else in it varies.
-  const undated = Buffer.from(pdf).toString('latin1').replace(/\/(CreationDate|ModDate) \(D:[^)]*\)/g, '/$1 ()')
+  const undated = undate(pdf)
   const madeFrom = [undated, JSON.stringify([metadata, date, edition, headingsOf(tree), pkg.version])]
-  return {pdf: await saveReproducibly(doc, madeFrom), pages: doc.getPageCount(), blocked: [...blocked], fonts: fontsOf(doc)}
+  return {pdf: saveReproducibly(doc, undated, printed, madeFrom), pages: doc.getPageCount(), blocked: [...blocked], fonts: fontsOf(doc)}
 }
 
 function sourceDateOf(options: PrintOptions): Date {
@@ -346,16 +347,26 @@ function drawCropMarks(page: PDFPage, trim: {x: number; y: number; width: number
 }
 
 /**
- * No object streams, fixed dates, and an ID from the content: the same input, the same bytes.
- * The ID hashes what the finished file is made from (the browser's PDF, itself reproducible,
- * and everything the finishing adds), so the file is written once, not once more to hash it.
+ * Chromium dates its PDF with the time of printing, and nothing else in it varies. The dates
+ * are blanked where they stand, keeping every offset: the finishing supersedes that
+ * dictionary with one that carries the source date.
  */
-async function saveReproducibly(doc: PDFDocument, madeFrom: Array<Uint8Array | string>): Promise<Uint8Array> {
+function undate(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1')
+  return Buffer.from(text.replace(/(\/(?:CreationDate|ModDate) ?\()(D:[^)]*)\)/g, (_, key: string, value: string) => `${key}${' '.repeat(value.length)})`), 'latin1')
+}
+
+/**
+ * Fixed dates, and an ID from the content: the same input, the same bytes. The ID hashes what
+ * the finished file is made from (the browser's PDF, itself reproducible once undated, and
+ * everything the finishing adds), so the file is written once, not once more to hash it.
+ */
+function saveReproducibly(doc: PDFDocument, undated: Uint8Array, printed: Snapshot, madeFrom: Array<Uint8Array | string>): Uint8Array {
   const hash = createHash('sha256')
   for (const part of madeFrom) hash.update(part).update('\0')
   const id = PDFHexString.of(hash.digest('hex').slice(0, 32))
   doc.context.trailerInfo.ID = doc.context.obj([id, id])
-  return doc.save({useObjectStreams: false, updateFieldAppearances: false})
+  return appendUpdate(undated, doc, printed)
 }
 
 function fontsOf(doc: PDFDocument): PdfFont[] {

@@ -180,6 +180,23 @@ describe('the seed manuscript on A4', () => {
     expect(Buffer.from(again.pdf).equals(Buffer.from(printed.pdf))).toBe(true)
   })
 
+  test("keeps the browser's print whole, undated, and appends the finishing as one incremental update", () => {
+    const text = Buffer.from(printed.pdf).toString('latin1')
+    const ends = [...text.matchAll(/startxref\s+(\d+)\s+%%EOF/g)]
+    expect(ends).toHaveLength(2)
+    const print = text.slice(0, ends[0]!.index + ends[0]![0].length)
+    const update = text.slice(print.length)
+    // The update's trailer points back to the print's cross-reference section.
+    expect(update).toMatch(new RegExp(`/Prev ${ends[0]![1]}\\b`))
+    expect(print.slice(Number(ends[0]![1]), Number(ends[0]![1]) + 4)).toBe('xref')
+    // The print's own dates are blanked in place; the finishing's dictionary carries the source date.
+    expect(print).not.toMatch(/\/(CreationDate|ModDate) ?\(D:/)
+    expect(update).toMatch(/\/CreationDate \(D:/)
+    // Only what the finishing changed is written again: no page's content, no font.
+    expect(update).not.toMatch(/\/FontFile2|\/Type \/StructElem/)
+    expect(update.length).toBeLessThan(print.length / 4)
+  })
+
   test('writes the given source date', async () => {
     const date = new Date('2025-03-04T05:06:07Z')
     const dated = await PDFDocument.load((await printPdf(input, {browser, sourceDate: date})).pdf, {updateMetadata: false})
