@@ -1,7 +1,6 @@
 // `repeated-paragraph`: a paragraph that appears twice in the manuscript, word for word or
 // nearly, usually a copy left behind while revising. One pass over the whole manuscript finds
 // every pair without comparing all pairs; each chapter then gets the findings on its paragraphs.
-import {createHash} from 'node:crypto'
 import DiffMatchPatch from 'diff-match-patch'
 import type {Nodes, Root} from 'mdast'
 import type {Root as NlcstRoot, Sentence} from 'nlcst'
@@ -13,7 +12,7 @@ import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {prose} from '../manuscript/prose.ts'
 import {crossFileRule} from './cross-file.ts'
-import {bandsOf, hashWord, jaccard, NearIndex, shinglesOf} from './minhash.ts'
+import {bandsOf, hashSequence, hashWord, jaccard, NearIndex, shinglesOf} from './minhash.ts'
 
 export const options = z.strictObject({
   /** Jaccard similarity of word pairs at which two paragraphs count as near-duplicates. */
@@ -35,9 +34,11 @@ type Kind = 'exact' | 'near' | 'shared-sentences'
 interface Paragraph {
   position: Position
   /** Hash of the lowercased words without punctuation: equal keys are exact duplicates. */
-  key: string
+  key: number
   words: number
-  sentences: {key: string; words: number}[]
+  /** Each sentence's key (a hash of its words, as `key`) and its number of words. */
+  sentenceKeys: Float64Array
+  sentenceWords: Uint32Array
   /** Hashes of the word pairs (shingles), sorted and unique, for exact Jaccard. */
   shingles: Uint32Array
   /** Its MinHash bucket keys. */
@@ -109,8 +110,8 @@ function offsetOf(sentence: Sentence): number {
 function analyse(chapters: Paragraph[][], settings: Settings): Finding[][] {
   const findings: Finding[][] = chapters.map(() => [])
   let order = 0
-  const byKey = new Map<string, Unit>()
-  const bySentence = new Map<string, Unit>()
+  const byKey = new Map<number, Unit>()
+  const bySentence = new Map<number, Unit>()
   const near = new NearIndex<Unit>()
 
   chapters.forEach((paragraphs, chapter) => {
@@ -120,25 +121,25 @@ function analyse(chapters: Paragraph[][], settings: Settings): Finding[][] {
       if (finding) findings[chapter].push(finding)
       if (finding?.kind === 'exact') continue
       byKey.set(unit.key, unit)
-      for (const sentence of unit.sentences) {
-        if (sentence.words >= settings.minSentenceWords && !bySentence.has(sentence.key)) bySentence.set(sentence.key, unit)
-      }
+      unit.sentenceKeys.forEach((key, index) => {
+        if (unit.sentenceWords[index]! >= settings.minSentenceWords && !bySentence.has(key)) bySentence.set(key, unit)
+      })
       near.add(unit.bands, unit)
     }
   })
 
   function compare(unit: Unit, {threshold, minSentenceWords}: Settings): Finding | undefined {
     const exact = byKey.get(unit.key)
-    if (exact) return {unit, earlier: exact, kind: 'exact', similarity: 1, shared: unit.sentences.length}
+    if (exact) return {unit, earlier: exact, kind: 'exact', similarity: 1, shared: unit.sentenceKeys.length}
 
     const shared = new Map<Unit, number>()
-    const seen = new Set<string>()
-    for (const sentence of unit.sentences) {
+    const seen = new Set<number>()
+    unit.sentenceKeys.forEach((key, index) => {
       // A sentence said twice in this paragraph is shared once, so similarity stays within 0–1.
-      const earlier = sentence.words >= minSentenceWords && !seen.has(sentence.key) ? bySentence.get(sentence.key) : undefined
-      seen.add(sentence.key)
+      const earlier = unit.sentenceWords[index]! >= minSentenceWords && !seen.has(key) ? bySentence.get(key) : undefined
+      seen.add(key)
       if (earlier) shared.set(earlier, (shared.get(earlier) ?? 0) + 1)
-    }
+    })
 
     const candidates = new Set<Unit>(shared.keys())
     near.candidates(unit.bands, candidates)
@@ -150,7 +151,7 @@ function analyse(chapters: Paragraph[][], settings: Settings): Finding[][] {
       const finding: Finding =
         similarity >= threshold
           ? {unit, earlier, kind: 'near', similarity, shared: count}
-          : {unit, earlier, kind: 'shared-sentences', similarity: count / (unit.sentences.length + earlier.sentences.length - count), shared: count}
+          : {unit, earlier, kind: 'shared-sentences', similarity: count / (unit.sentenceKeys.length + earlier.sentenceKeys.length - count), shared: count}
       if (finding.kind === 'shared-sentences' && count === 0) continue
       if (!best || outranks(finding, best)) best = finding
     }
@@ -181,33 +182,42 @@ function* blocksOf(node: Nodes, settings: Settings): Generator<Nodes & {position
 
 /** The paragraph's words and sentences, or nothing when it has fewer than `minWords` words. */
 function readParagraph(node: Nodes & {position: Position}, inside: Sentence[], wordHashes: Map<string, number>, minWords: number): Paragraph | undefined {
-  const sentences: Unit['sentences'] = []
+  const sentenceKeys: number[] = []
+  const sentenceWords: number[] = []
   const hashesOfWords: number[] = []
   for (const sentence of inside) {
-    const words: string[] = []
+    const start = hashesOfWords.length
     for (const child of sentence.children) {
       // Inline code is a word here: paragraphs that differ only in the command they quote differ.
       if (child.type !== 'WordNode' && child.type !== 'SourceNode') continue
-      // Case, quotes, apostrophes and hyphens do not make a paragraph different.
-      const word = sentenceText(child).toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
-      if (!word) continue
-      words.push(word)
-      let hash = wordHashes.get(word)
-      if (hash === undefined) wordHashes.set(word, (hash = hashWord(word)))
-      hashesOfWords.push(hash)
+      const written = sentenceText(child)
+      let hash = wordHashes.get(written)
+      if (hash === undefined) {
+        // Case, quotes, apostrophes and hyphens do not make a paragraph different.
+        const word = written.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+        wordHashes.set(written, (hash = word ? hashWord(word) : noWord))
+      }
+      if (hash !== noWord) hashesOfWords.push(hash)
     }
-    if (words.length > 0) sentences.push({key: digest(words.join(' ')), words: words.length})
+    if (hashesOfWords.length === start) continue
+    sentenceKeys.push(hashSequence(hashesOfWords, start, hashesOfWords.length))
+    sentenceWords.push(hashesOfWords.length - start)
   }
   if (hashesOfWords.length < minWords) return undefined
-  const key = digest(sentences.map((sentence) => sentence.key).join(' '))
   const shingles = shinglesOf(hashesOfWords)
-  return {position: node.position, key, words: hashesOfWords.length, sentences, shingles, bands: bandsOf(shingles)}
+  return {
+    position: node.position,
+    key: hashSequence(hashesOfWords, 0, hashesOfWords.length),
+    words: hashesOfWords.length,
+    sentenceKeys: Float64Array.from(sentenceKeys),
+    sentenceWords: Uint32Array.from(sentenceWords),
+    shingles,
+    bands: bandsOf(shingles)
+  }
 }
 
-/** Keys travel from workers and sit in the cache for every paragraph and sentence: a hash keeps them short. */
-function digest(text: string): string {
-  return createHash('sha1').update(text).digest('base64')
-}
+/** Word hashes are 32-bit unsigned; this marks a token with no letters or digits. */
+const noWord = -1
 
 /** Like mdast-util-to-string, except that a hard line break separates the words on either side. */
 function textOf(node: Nodes): string {
@@ -228,7 +238,7 @@ function report(file: VFile, finding: Finding, files: VFile[]): void {
       ? `Unexpected repeated paragraph, identical to the paragraph at ${where}`
       : kind === 'near'
         ? `Unexpected near-duplicate paragraph, similar to the paragraph at ${where} (similarity ${similarity})`
-        : `Unexpected paragraph sharing ${shared} of its ${unit.sentences.length} sentences with the paragraph at ${where} (similarity ${similarity})`
+        : `Unexpected paragraph sharing ${shared} of its ${unit.sentenceKeys.length} sentences with the paragraph at ${where} (similarity ${similarity})`
   const cause = new VFileMessage('Earlier paragraph', {place: earlier.position})
   cause.file = path
   const message = file.message(reason, {place: unit.position, cause})
