@@ -45,7 +45,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const opened = await openManuscript(options)
   // The checks of a book run in worker threads while this thread and the browser make the
   // editions from the same text; nothing is written unless the checks allow it.
-  const checking = checkManuscript(opened, options)
+  const checking = checkManuscript(opened, {...options, keepMainThread: true})
   const refused = new AbortController()
   const making = makeEditions(opened, cwd, options, refused.signal)
   making.catch(() => {})

@@ -32,13 +32,16 @@ export interface CheckOptions {
    * a file path relative to the project. Default: no cache; the CLI turns it on.
    */
   cache?: boolean | string
-  /** Worker threads for the per-chapter checks, or `auto` (the default): one per core, for books. */
+  /** Threads for the per-chapter checks, or `auto` (the default): one per core, for books. */
   jobs?: Jobs
+  /** With several jobs, check in worker threads only, leaving this thread to the caller's own work (the build's editions). */
+  keepMainThread?: boolean
 }
 
 export interface RunOptions {
   cache?: ResultCache
   jobs?: Jobs
+  keepMainThread?: boolean
 }
 
 export interface CheckResult {
@@ -73,7 +76,7 @@ export async function checkManuscript({config, manuscript}: Opened, options: Che
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const location = options.cache === true ? defaultCacheFile(config.base) : options.cache && path.resolve(config.base, options.cache)
   const cache = location ? await ResultCache.load(location, config.rules) : undefined
-  await runChecks(manuscript, config, {cache, jobs: options.jobs})
+  await runChecks(manuscript, config, {cache, jobs: options.jobs, keepMainThread: options.keepMainThread})
   // A cache that cannot be written costs the next run time, never this run its findings.
   await cache?.save().catch((error: Error) => Object.assign(cache.stats, {error: `${location}: ${error.message}`}))
   const files = manuscript.chapters.map((chapter) => chapter.file)
@@ -122,12 +125,12 @@ export async function runChecks(manuscript: Manuscript, config: Config, options:
 
 const controlComment = /<!--\s*(?:galley|lint)\b/
 
-async function chapterResults(files: VFile[], settings: RuleSettings, {cache, jobs = 'auto'}: RunOptions): Promise<ChapterResult[]> {
+async function chapterResults(files: VFile[], settings: RuleSettings, {cache, jobs = 'auto', keepMainThread}: RunOptions): Promise<ChapterResult[]> {
   const keys = files.map((file) => cache?.keyOf(file))
   const results = keys.map((key) => (key === undefined ? undefined : cache!.get(key)))
   const missing = results.flatMap((result, index) => (result ? [] : [index]))
   const inputs = missing.map((index) => ({path: files[index]!.path, cwd: files[index]!.cwd, value: String(files[index]!.value)}))
-  const fresh = await checkChapters(inputs, settings, jobs)
+  const fresh = await checkChapters(inputs, settings, jobs, keepMainThread)
   missing.forEach((index, at) => {
     results[index] = fresh[at]
     if (cache) cache.set(keys[index]!, fresh[at]!)

@@ -25,7 +25,7 @@ Options:
       --no-cache         (check, build) check every chapter afresh instead of reusing cached results
       --cache-location <file>  (check, build) where the cache lives (default: node_modules/.cache/galley/check,
                          or ~/.cache/galley/ outside an npm project)
-  -j, --jobs <n|auto>    (check, build) worker threads for the chapters (default: auto, one per core for books)
+  -j, --jobs <n|auto>    (check, build) threads for the chapters (default: auto, one per core for books)
   -c, --config <file>    config file (default: galley.config.* or "galley" in package.json)
   -o, --out <folder>     (build) where the editions go (default: the configured output/)
       --html, --pdf      (build) build only these editions (default: both)

@@ -19,16 +19,41 @@ function jobsFor(jobs: Jobs, inputs: ChapterInput[]): number {
   return size < parallelAbove ? 1 : Math.max(1, Math.min(os.availableParallelism(), inputs.length))
 }
 
-export async function checkChapters(inputs: ChapterInput[], settings: RuleSettings, jobs: Jobs): Promise<ChapterResult[]> {
+/**
+ * Each chapter's result, in `jobs` threads: this one and workers. `keepMainThread` leaves this
+ * thread out when there are workers, for a caller with work of its own on it (the build).
+ */
+export async function checkChapters(inputs: ChapterInput[], settings: RuleSettings, jobs: Jobs, keepMainThread = false): Promise<ChapterResult[]> {
   const threads = jobsFor(jobs, inputs)
+  const results: ChapterResult[] = new Array(inputs.length)
+  let next = 0
+  // This thread is one of the lanes: its modules are loaded and compiled already, and its
+  // results need no copying, so n jobs start n − 1 workers.
+  const here = async () => {
+    while (next < inputs.length) {
+      const index = next++
+      results[index] = await checkChapter(inputs[index]!, settings)
+      // A chapter's check settles in microtasks: without a turn of the event loop, the workers'
+      // results would wait here, and so would the workers, until this thread ran out of chapters.
+      await new Promise(setImmediate)
+    }
+  }
   if (threads <= 1) {
-    const results: ChapterResult[] = []
-    for (const input of inputs) results.push(await checkChapter(input, settings))
+    await here()
     return results
   }
-  const pool = new Tinypool({filename: new URL('./worker.js', import.meta.url).href, minThreads: threads, maxThreads: threads})
+  const workers = keepMainThread ? threads : threads - 1
+  // Two chapters in flight per worker: the next one waits in the worker, not here.
+  const pool = new Tinypool({filename: new URL('./worker.js', import.meta.url).href, minThreads: workers, maxThreads: workers, concurrentTasksPerWorker: 2})
+  const worker = async () => {
+    while (next < inputs.length) {
+      const index = next++
+      results[index] = (await pool.run({input: inputs[index], settings})) as ChapterResult
+    }
+  }
   try {
-    return await Promise.all(inputs.map((input) => pool.run({input, settings}) as Promise<ChapterResult>))
+    await Promise.all([...(keepMainThread ? [] : [here()]), ...Array.from({length: 2 * workers}, worker)])
+    return results
   } finally {
     await pool.destroy()
   }
