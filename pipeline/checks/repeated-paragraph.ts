@@ -258,28 +258,32 @@ function textAt(file: VFile, position: Position): string {
 /** diff-match-patch on words: each distinct word becomes one character, as its line mode does with lines. */
 function wordDiff(before: string, after: string): string {
   const words: string[] = []
-  const characters = new Map<string, string>()
-  const encode = (text: string) =>
-    text
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((word) => {
-        let character = characters.get(word)
-        if (character === undefined) characters.set(word, (character = String.fromCharCode(words.push(word))))
-        return character
-      })
-      .join('')
+  const codes = new Map<string, number>()
+  const encode = (text: string) => {
+    let encoded = ''
+    for (const word of text.match(/\S+/g) ?? []) {
+      let code = codes.get(word)
+      if (code === undefined) codes.set(word, (code = words.push(word)))
+      encoded += String.fromCharCode(code)
+    }
+    return encoded
+  }
+  const decode = (encoded: string, from: number, to: number) => {
+    const decoded: string[] = []
+    for (let index = from; index < to; index++) decoded.push(words[encoded.charCodeAt(index) - 1]!)
+    return decoded.join(' ')
+  }
   const diffs = differ.diff_main(encode(before), encode(after), false)
   differ.diff_cleanupSemantic(diffs)
   let result = ''
   let previous: number = DiffMatchPatch.DIFF_EQUAL
   for (const [operation, encoded] of diffs) {
-    const text = encoded.split('').map((character) => words[character.charCodeAt(0) - 1])
     // A replacement reads as one edit, `[-old-]{+new+}`; long unchanged stretches are shortened.
     if (result && !(previous === DiffMatchPatch.DIFF_DELETE && operation === DiffMatchPatch.DIFF_INSERT)) result += ' '
-    if (operation === DiffMatchPatch.DIFF_DELETE) result += `[-${text.join(' ')}-]`
-    else if (operation === DiffMatchPatch.DIFF_INSERT) result += `{+${text.join(' ')}+}`
-    else result += (text.length > 8 ? [...text.slice(0, 3), '…', ...text.slice(-3)] : text).join(' ')
+    if (operation === DiffMatchPatch.DIFF_DELETE) result += `[-${decode(encoded, 0, encoded.length)}-]`
+    else if (operation === DiffMatchPatch.DIFF_INSERT) result += `{+${decode(encoded, 0, encoded.length)}+}`
+    else if (encoded.length > 8) result += `${decode(encoded, 0, 3)} … ${decode(encoded, encoded.length - 3, encoded.length)}`
+    else result += decode(encoded, 0, encoded.length)
     previous = operation
   }
   return result
