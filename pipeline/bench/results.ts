@@ -11,7 +11,7 @@ every ratio compares two things measured in the same run, taking turns, so that 
 the machine weighs on both alike. Seconds depend on the machine; the ratios travel.
 
 - **check, cold**: \`node pipeline/bin.js check <book> --reporter json --no-cache >/dev/null\`
-  (every default rule, worker threads as \`--jobs auto\` chooses: one per core) against the
+  (every default rule, threads as \`--jobs auto\` chooses: one per core) against the
   floor, \`pipeline/bench/floor.ts\`: remark-parse, remark-retext, retext-english and
   retext-repeated-words over the same files, one after another in one thread, also a child
   process run through tsx. CPU time is user + system of the child, workers included.
@@ -20,9 +20,9 @@ the machine weighs on both alike. Seconds depend on the machine; the ratios trav
 - **cross-file rules**: \`pipeline/bench/cross-file.ts\` runs repeated-paragraph and
   inconsistent-name, alone and together, on the book repeated 1, 2 and 4 times, each copy
   with two neighbouring words swapped in every paragraph. Each rule's two halves are timed:
-  collecting from every chapter's trees (the prose tree, which the prose checks build anyway,
-  is built untimed) and the pass over the whole manuscript through the preset's
-  \`manuscriptChecker\`. The share compares both rules at 1× with the cold check.
+  collecting from every chapter's trees (which the check builds anyway, so they are built
+  untimed, one chapter at a time as in a check) and the pass over the whole manuscript through
+  the preset's \`manuscriptChecker\`. The share compares both rules at 1× with the cold check.
 - **PDF**: \`galley build --pdf --no-cache\` (the checks included) against
   \`pipeline/bench/bare-pdf.ts\`: the same chapters as plain HTML (no CSS, contents,
   hyphenation or finishing), printed once through \`page.pdf\` by the same Chromium. Both are
