@@ -18,9 +18,12 @@ export function snapshot(doc: PDFDocument): Snapshot {
 /**
  * `original` (the bytes `doc` was loaded from, or the same with bytes overwritten in place) and,
  * after it, every object of `doc` that is new or differs from `before`. Superseded objects stay
- * in the file, unread.
+ * in the file, unread. Undefined when `original` does not end in a classic cross-reference
+ * table (a browser that writes cross-reference streams): the caller then saves the whole file.
  */
-export function appendUpdate(original: Uint8Array, doc: PDFDocument, before: Snapshot): Uint8Array {
+export function appendUpdate(original: Uint8Array, doc: PDFDocument, before: Snapshot): Uint8Array | undefined {
+  const previous = lastCrossReference(original)
+  if (previous === undefined) return undefined
   const changed: Array<[PDFRef, PDFObject]> = []
   for (const [ref, object] of doc.context.enumerateIndirectObjects()) {
     const was = before.get(ref)
@@ -29,7 +32,6 @@ export function appendUpdate(original: Uint8Array, doc: PDFDocument, before: Sna
   }
   changed.sort(([a], [b]) => a.objectNumber - b.objectNumber)
 
-  const previous = lastCrossReference(original)
   const separator = original.at(-1) === 0x0a ? '' : '\n'
   const chunks: Uint8Array[] = [original, ascii(separator)]
   let offset = original.length + separator.length
@@ -64,12 +66,12 @@ function textOf(object: PDFObject): string {
   return object instanceof PDFStream ? object.dict.toString() : object.toString()
 }
 
-/** Where the file's last cross-reference section starts, from its final `startxref`. */
-function lastCrossReference(bytes: Uint8Array): number {
+/** Where the file's last cross-reference table starts, from its final `startxref`, if it is a table. */
+function lastCrossReference(bytes: Uint8Array): number | undefined {
   const tail = Buffer.from(bytes.subarray(Math.max(0, bytes.length - 1024))).toString('latin1')
-  const match = /startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail)
-  if (!match) throw new Error('the printed PDF has no startxref at its end')
-  return Number(match[1])
+  const offset = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(tail)?.[1] ?? Number.NaN)
+  if (!Number.isInteger(offset)) return undefined
+  return Buffer.from(bytes.subarray(offset, offset + 4)).toString('latin1') === 'xref' ? offset : undefined
 }
 
 function serialised(part: {sizeInBytes(): number; copyBytesInto(buffer: Uint8Array, offset: number): number}): Uint8Array {

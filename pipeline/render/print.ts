@@ -134,7 +134,7 @@ export async function printTree(tree: Root, printable: Printable, options: Print
   setBoxes(doc, lengthInPoints(edition.bleed), edition.cropMarks)
   const undated = undate(pdf)
   const madeFrom = [undated, JSON.stringify([metadata, date, edition, headingsOf(tree), pkg.version])]
-  return {pdf: saveReproducibly(doc, undated, printed, madeFrom), pages: doc.getPageCount(), blocked: [...blocked], fonts: fontsOf(doc)}
+  return {pdf: await saveReproducibly(doc, undated, printed, madeFrom), pages: doc.getPageCount(), blocked: [...blocked], fonts: fontsOf(doc)}
 }
 
 function sourceDateOf(options: PrintOptions): Date {
@@ -361,12 +361,12 @@ function undate(pdf: Uint8Array): Uint8Array {
  * the finished file is made from (the browser's PDF, itself reproducible once undated, and
  * everything the finishing adds), so the file is written once, not once more to hash it.
  */
-function saveReproducibly(doc: PDFDocument, undated: Uint8Array, printed: Snapshot, madeFrom: Array<Uint8Array | string>): Uint8Array {
+async function saveReproducibly(doc: PDFDocument, undated: Uint8Array, printed: Snapshot, madeFrom: Array<Uint8Array | string>): Promise<Uint8Array> {
   const hash = createHash('sha256')
   for (const part of madeFrom) hash.update(part).update('\0')
   const id = PDFHexString.of(hash.digest('hex').slice(0, 32))
   doc.context.trailerInfo.ID = doc.context.obj([id, id])
-  return appendUpdate(undated, doc, printed)
+  return appendUpdate(undated, doc, printed) ?? doc.save({useObjectStreams: false, updateFieldAppearances: false})
 }
 
 function fontsOf(doc: PDFDocument): PdfFont[] {
