@@ -90,6 +90,9 @@ interface Span {
   end: number
 }
 
+/** A word of a name and where it stands. */
+type Placed = Span & {text: string}
+
 interface Occurrence {
   chapter: number
   place: Span
@@ -159,7 +162,7 @@ function report(file: VFile, finding: Finding, files: VFile[]): void {
   })
 }
 
-/** The chapter's name-like words, by sentence, and its counts of words by case. */
+/** The chapter's name-like words, in reading order, and its counts of words by case. */
 export function collect(tree: Root, file: VFile, _settings: Settings): Names {
   const lexicon: Lexicon = {capitalisedMid: new Map(), lowerCase: new Map(), nameWords: new Map()}
   const tokens = tokenise(file.data.prose ?? prose(tree, file), tree, lexicon)
@@ -334,7 +337,7 @@ function collectForms(chapters: Names[], lexicon: Lexicon, titles: TitleTrie): M
 
   const forms = new Map<string, Form>()
   chapters.forEach(({words, spans, flags}, chapter) => {
-    let run: Token[] = []
+    let run: Placed[] = []
     for (let index = 0; index <= words.length; index++) {
       const text = words[index]
       const flag = flags[index] ?? 0
@@ -343,9 +346,8 @@ function collectForms(chapters: Names[], lexicon: Lexicon, titles: TitleTrie): M
           ? !(flag & initialBit) || provenName(text!)
           : Boolean(text) && run.length > 0 && ((flags[index + 1] ?? 0) & nameBit) !== 0 && particles.has(text!)
       if (inName) {
-        const token = {text: text!, start: spans[2 * index]!, end: spans[2 * index + 1]!, initial: (flag & initialBit) !== 0, name: (flag & nameBit) !== 0, possessive: (flag & possessiveBit) !== 0}
-        run.push(token)
-        if (!token.possessive) continue
+        run.push({text: text!, start: spans[2 * index]!, end: spans[2 * index + 1]!})
+        if (!(flag & possessiveBit)) continue
       }
       if (run.length === 0) continue
       addUse(forms, stripTitles(run, titles), chapter)
@@ -355,7 +357,7 @@ function collectForms(chapters: Names[], lexicon: Lexicon, titles: TitleTrie): M
   return forms
 }
 
-function addUse(forms: Map<string, Form>, name: Token[], chapter: number) {
+function addUse(forms: Map<string, Form>, name: Placed[], chapter: number) {
   if (name.length === 0) return
   const words = name.map((token) => token.text)
   const tokens = name.map((token) => ({start: token.start, end: token.end}))
@@ -573,7 +575,7 @@ function surnameVariants(
       best.set(variant, {variant, reported, surname: rival, uses: surname.uses, firstUse: surname.first})
     }
   }
-  return [...best.values()].sort((a, b) => a.variant.first - b.variant.first)
+  return [...best.values()]
 }
 
 function before(a: Occurrence, b: Occurrence): boolean {

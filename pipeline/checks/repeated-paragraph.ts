@@ -35,7 +35,6 @@ interface Paragraph {
   position: Position
   /** Hash of the lowercased words without punctuation: equal keys are exact duplicates. */
   key: number
-  words: number
   /** Each sentence's key (a hash of its words, as `key`) and its number of words. */
   sentenceKeys: Float64Array
   sentenceWords: Uint32Array
@@ -208,7 +207,6 @@ function readParagraph(node: Nodes & {position: Position}, inside: Sentence[], w
   return {
     position: node.position,
     key: hashSequence(hashesOfWords, 0, hashesOfWords.length),
-    words: hashesOfWords.length,
     sentenceKeys: Float64Array.from(sentenceKeys),
     sentenceWords: Uint32Array.from(sentenceWords),
     shingles,

@@ -38,9 +38,7 @@ export function appendUpdate(original: Uint8Array, doc: PDFDocument, before: Sna
   const xref = PDFCrossRefSection.create()
   for (const [ref, object] of changed) {
     xref.addEntry(ref, offset)
-    const bytes = new Uint8Array(object.sizeInBytes())
-    object.copyBytesInto(bytes, 0)
-    for (const chunk of [ascii(`${ref.objectNumber} ${ref.generationNumber} obj\n`), bytes, ascii('\nendobj\n')]) {
+    for (const chunk of [ascii(`${ref.objectNumber} ${ref.generationNumber} obj\n`), serialised(object), ascii('\nendobj\n')]) {
       chunks.push(chunk)
       offset += chunk.length
     }
