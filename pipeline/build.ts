@@ -59,23 +59,29 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     refused.abort()
     await making.catch(() => {})
     if (unreadable) throw new GalleyError(unreadable.path, `${unreadable.messages.find((m) => m.fatal)?.reason}; no editions built`)
-    throw new GalleyError(undefined, `${errors} error${errors === 1 ? '' : 's'} in the manuscript; no editions built (use --force to build anyway)`)
+    throw new GalleyError(
+      undefined,
+      `${errors} error${errors === 1 ? '' : 's'} in the manuscript; no editions built (use --force to build anyway)`
+    )
   }
   const {outputs, pages, outDir} = await making
 
   progress('writing editions')
   const shown = path.relative(cwd, outDir) || '.'
   // Two builds into one folder take turns, so each leaves a matching pair of editions.
-  const release = await lockFolder(outDir, {onWait: (owner) => progress(`waiting for the build of process ${owner} to finish writing into ${shown}`)}).catch(
-    (error: NodeJS.ErrnoException) => {
-      throw new GalleyError(shown, `cannot write the editions here (${cannotWrite(error)})`)
-    }
-  )
+  const release = await lockFolder(outDir, {
+    onWait: (owner) => progress(`waiting for the build of process ${owner} to finish writing into ${shown}`)
+  }).catch((error: NodeJS.ErrnoException) => {
+    throw new GalleyError(shown, `cannot write the editions here (${cannotWrite(error)})`)
+  })
   try {
     await sweepTemporary(outDir)
     const targets = outputs.map(([name, data]): [string, string | Uint8Array] => [path.join(outDir, name), data])
     await writeAllAtomic(targets).catch((error: NodeJS.ErrnoException & {target?: string}) => {
-      throw new GalleyError(path.relative(cwd, error.target ?? outDir), `cannot write edition (${cannotWrite(error)}); the previous editions are unchanged`)
+      throw new GalleyError(
+        path.relative(cwd, error.target ?? outDir),
+        `cannot write edition (${cannotWrite(error)}); the previous editions are unchanged`
+      )
     })
     return {...checked, written: targets.map(([target]) => path.relative(cwd, target)), pages}
   } finally {
@@ -99,7 +105,11 @@ async function makeEditions({config, manuscript}: Opened, cwd: string, options: 
   const slug = slugOf(metadata.title ?? path.basename(manuscript.root, path.extname(manuscript.root)))
   const edition = path.join(outDir, slug)
   const other = options.claimed?.get(edition)
-  if (other !== undefined) throw new GalleyError(path.relative(cwd, manuscript.root) || '.', `its editions would overwrite those of ${other} (both are named ${slug}); give one a different title`)
+  if (other !== undefined)
+    throw new GalleyError(
+      path.relative(cwd, manuscript.root) || '.',
+      `its editions would overwrite those of ${other} (both are named ${slug}); give one a different title`
+    )
   options.claimed?.set(edition, path.relative(cwd, manuscript.root) || '.')
 
   const outputs: Made['outputs'] = []
@@ -162,7 +172,8 @@ export async function buildAll(paths: string[], options: BuildAllOptions = {}): 
             return {path: target, result: await build({...shared, config, path: target, browser, claimed, progress: stage})}
           } catch (error) {
             // Among several manuscripts, a message that names no file must say whose it is.
-            const named = error instanceof GalleyError && error.file === undefined ? new GalleyError(target, error.message, {cause: error}) : error
+            const named =
+              error instanceof GalleyError && error.file === undefined ? new GalleyError(target, error.message, {cause: error}) : error
             return {path: target, error: named}
           }
         })
@@ -193,7 +204,11 @@ function cannotWrite(error: NodeJS.ErrnoException): string {
  */
 function tooDeep<T>(render: () => T): T {
   const explain = (error: unknown): never => {
-    if (error instanceof RangeError) throw new GalleyError(undefined, `the manuscript is nested too deeply to render (${error.message}); look for raw HTML nested thousands deep`)
+    if (error instanceof RangeError)
+      throw new GalleyError(
+        undefined,
+        `the manuscript is nested too deeply to render (${error.message}); look for raw HTML nested thousands deep`
+      )
     throw error
   }
   try {

@@ -85,7 +85,10 @@ export async function checkManuscript({config, manuscript}: Opened, options: Che
   const where = options.path ? {...config, base: cwd, manuscript: options.path, chapters: undefined} : config
   const before = await manuscriptAt(cwd, where, options.since)
   await runChecks(before, config, {jobs: options.jobs})
-  const delta = deltaOf(before.chapters.map((chapter) => chapter.file), files)
+  const delta = deltaOf(
+    before.chapters.map((chapter) => chapter.file),
+    files
+  )
   const introduced = new Set(delta.filter((entry) => entry.state === 'introduced').map((entry) => entry.message))
   for (const file of files) file.messages = file.messages.filter((message) => introduced.has(message) || file.data.unreadable)
   return {config, manuscript, files, delta, cache: cache?.stats}
@@ -98,7 +101,11 @@ export async function checkManuscript({config, manuscript}: Opened, options: Che
 export async function runChecks(manuscript: Manuscript, config: Config, options: RunOptions = {}): Promise<void> {
   // Unreadable chapters carry their own fatal message and have no text to check.
   const readable = manuscript.chapters.filter((chapter) => !chapter.file.data.unreadable)
-  const results = await chapterResults(readable.map((chapter) => chapter.file), config.rules, options)
+  const results = await chapterResults(
+    readable.map((chapter) => chapter.file),
+    config.rules,
+    options
+  )
   readable.forEach((chapter, index) => applyResult(chapter.file, results[index]!))
 
   const checked = readable.flatMap((chapter, index) => (chapter.file.data.unreadable ? [] : [{chapter, result: results[index]!}]))
@@ -125,7 +132,11 @@ export async function runChecks(manuscript: Manuscript, config: Config, options:
 
 const controlComment = /<!--\s*(?:galley|lint)\b/
 
-async function chapterResults(files: VFile[], settings: RuleSettings, {cache, jobs = 'auto', keepMainThread}: RunOptions): Promise<ChapterResult[]> {
+async function chapterResults(
+  files: VFile[],
+  settings: RuleSettings,
+  {cache, jobs = 'auto', keepMainThread}: RunOptions
+): Promise<ChapterResult[]> {
   const keys = files.map((file) => cache?.keyOf(file))
   const results = keys.map((key) => (key === undefined ? undefined : cache!.get(key)))
   const missing = results.flatMap((result, index) => (result ? [] : [index]))

@@ -70,7 +70,8 @@ export async function main(argv: string[]): Promise<number> {
     if (values.version) return print(pkg.version)
     const [command, target, ...rest] = positionals
     if (values.help || !command) return print(usage)
-    if (rest.length > (command === 'diff' ? 1 : command === 'build' ? Infinity : 0)) throw new GalleyError(undefined, `unexpected argument "${rest[0]}"; give one manuscript folder or file`)
+    if (rest.length > (command === 'diff' ? 1 : command === 'build' ? Infinity : 0))
+      throw new GalleyError(undefined, `unexpected argument "${rest[0]}"; give one manuscript folder or file`)
     if (!(values.reporter in reporters)) {
       throw new GalleyError(undefined, `unknown reporter "${values.reporter}", expected one of ${Object.keys(reporters).join(', ')}`)
     }
@@ -91,7 +92,8 @@ export async function main(argv: string[]): Promise<number> {
     }
 
     if (command === 'build') {
-      const editions: Edition[] = values.html || values.pdf ? [...(values.html ? ['html' as const] : []), ...(values.pdf ? ['pdf' as const] : [])] : ['html', 'pdf']
+      const editions: Edition[] =
+        values.html || values.pdf ? [...(values.html ? ['html' as const] : []), ...(values.pdf ? ['pdf' as const] : [])] : ['html', 'pdf']
       const tty = Boolean(process.stderr.isTTY)
       // Loaded here so that `check` never pays for loading Puppeteer.
       const {build, buildAll} = await import('./build.ts')
@@ -109,14 +111,16 @@ export async function main(argv: string[]): Promise<number> {
       const written = (result: {files: VFile[]; written: string[]; pages?: number}) => {
         const output = report(result.files)
         if (output) process.stderr.write(output.endsWith('\n') ? output : `${output}\n`)
-        for (const file of result.written) process.stdout.write(`${file}${file.endsWith('.pdf') && result.pages ? ` (${result.pages} pages)` : ''}\n`)
+        for (const file of result.written)
+          process.stdout.write(`${file}${file.endsWith('.pdf') && result.pages ? ` (${result.pages} pages)` : ''}\n`)
       }
       if (rest.length === 0) {
         written(await build({...shared, path: target}))
         return 0
       }
       const concurrency = Number(values.concurrency)
-      if (!Number.isInteger(concurrency) || concurrency < 1) throw new GalleyError(undefined, `invalid --concurrency "${values.concurrency}", expected a whole number from 1`)
+      if (!Number.isInteger(concurrency) || concurrency < 1)
+        throw new GalleyError(undefined, `invalid --concurrency "${values.concurrency}", expected a whole number from 1`)
       let code = 0
       for (const outcome of await buildAll([target!, ...rest], {...shared, concurrency})) {
         if ('result' in outcome) written(outcome.result)
@@ -128,16 +132,19 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'diff') {
       if (!target) throw new GalleyError(undefined, 'diff needs the old revision: galley diff <old> [<new>]')
       const {compare, summaryText} = await import('./revisions/compare.ts')
-      const editions: Edition[] = values.html || values.pdf ? [...(values.html ? ['html' as const] : []), ...(values.pdf ? ['pdf' as const] : [])] : ['html', 'pdf']
+      const editions: Edition[] =
+        values.html || values.pdf ? [...(values.html ? ['html' as const] : []), ...(values.pdf ? ['pdf' as const] : [])] : ['html', 'pdf']
       const result = await compare({cwd, configFile: values.config, old: target, new: rest[0], out: values.out, editions})
-      if (values.format === 'json') process.stdout.write(`${JSON.stringify({summary: result.summary, findings: deltaJson(result.delta)}, null, 2)}\n`)
+      if (values.format === 'json')
+        process.stdout.write(`${JSON.stringify({summary: result.summary, findings: deltaJson(result.delta)}, null, 2)}\n`)
       else process.stdout.write(`${summaryText(result)}\n`)
       for (const written of result.written) process.stderr.write(`galley: wrote ${written}\n`)
       return 0
     }
 
     if (command === 'history') {
-      if (values.format !== 'table' && values.format !== 'json') throw new GalleyError(undefined, `unknown format "${values.format}", expected table or json`)
+      if (values.format !== 'table' && values.format !== 'json')
+        throw new GalleyError(undefined, `unknown format "${values.format}", expected table or json`)
       const {writeHistory} = await import('./revisions/history-write.ts')
       const {text, page} = await writeHistory({cwd, configFile: values.config, range: target, format: values.format, out: values.out})
       process.stdout.write(`${text}\n`)
@@ -152,13 +159,21 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 function deltaJson(delta: import('./revisions/delta.ts').DeltaEntry[]) {
-  return delta.map(({state, fingerprint, file, message}) => ({state, fingerprint, path: file.path, line: message.line ?? null, ruleId: message.ruleId ?? null, reason: message.reason}))
+  return delta.map(({state, fingerprint, file, message}) => ({
+    state,
+    fingerprint,
+    path: file.path,
+    line: message.line ?? null,
+    ruleId: message.ruleId ?? null,
+    reason: message.reason
+  }))
 }
 
 function jobsOf(value: string): Jobs {
   if (value === 'auto') return value
   const jobs = Number(value)
-  if (!Number.isInteger(jobs) || jobs < 1) throw new GalleyError(undefined, `invalid --jobs "${value}", expected a whole number from 1 or auto`)
+  if (!Number.isInteger(jobs) || jobs < 1)
+    throw new GalleyError(undefined, `invalid --jobs "${value}", expected a whole number from 1 or auto`)
   return jobs
 }
 

@@ -24,7 +24,10 @@ export async function runRule(rule: CrossFileRule, options: object, docs: Doc[])
     return {file, tree: parse(file)}
   })
   const settings = rule.options.parse(options)
-  const manuscript = {files: chapters.map((chapter) => chapter.file), features: chapters.map(({tree, file}) => rule.collect(tree, file, settings as never))}
+  const manuscript = {
+    files: chapters.map((chapter) => chapter.file),
+    features: chapters.map(({tree, file}) => rule.collect(tree, file, settings as never))
+  }
   const processor = unified().use(rule.default, [1, {...options, manuscript}])
   for (const {file, tree} of chapters) await processor.run(tree, file)
   return chapters.map((c) => c.file)

@@ -22,7 +22,12 @@ export async function sampleIds(): Promise<string[]> {
 /** `ca01 news` lines of cats.txt → genre per sample. */
 async function genres(): Promise<Map<string, string>> {
   const text = await readFile(path.join(corpusFolder, 'cats.txt'), 'utf8')
-  return new Map(text.split('\n').filter(Boolean).map((line) => line.trim().split(/\s+/) as [string, string]))
+  return new Map(
+    text
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => line.trim().split(/\s+/) as [string, string])
+  )
 }
 
 /**

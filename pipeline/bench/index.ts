@@ -67,7 +67,8 @@ function ok(measured: Measured, what: string, worstCode = 0): Measured {
 // Exit code 1 is a finding the config calls an error, which is still a complete check.
 const galleyCheck = async (folder: string, flags: string[]) =>
   ok(await measureNode([bin, 'check', folder, '--reporter', 'json', ...flags], {cwd: work}), 'galley check', 1)
-const floorCheck = async (folder: string) => ok(await measureNode(['--import', 'tsx', script('floor.ts'), folder], {cwd: repo, captureStdout: true}), 'the floor')
+const floorCheck = async (folder: string) =>
+  ok(await measureNode(['--import', 'tsx', script('floor.ts'), folder], {cwd: repo, captureStdout: true}), 'the floor')
 
 // --- check, cold: Galley and the floor take turns, so noise from other work hits both alike.
 const help = (await measureNode([bin, '--help'], {captureStdout: true})).stdout
@@ -92,7 +93,13 @@ rows.push({
 })
 const coldCpu = median(cold.map((m) => m.cpuMs))
 const floorCpu = median(floor.map((m) => m.cpuMs))
-rows.push({measure: 'check, cold, CPU time (user + system)', galley: seconds(coldCpu), baseline: `floor ${seconds(floorCpu)}`, ratio: times(coldCpu / floorCpu), target: ''})
+rows.push({
+  measure: 'check, cold, CPU time (user + system)',
+  galley: seconds(coldCpu),
+  baseline: `floor ${seconds(floorCpu)}`,
+  ratio: times(coldCpu / floorCpu),
+  target: ''
+})
 
 // --- check, warm: one chapter edited between runs, on a copy of the manuscript.
 if (cacheOption) {
@@ -104,7 +111,10 @@ if (cacheOption) {
   for (let run = 0; run < runs; run++) {
     log(`check, warm, run ${run + 1}/${runs}`)
     // A different chapter each run, edited as an editor would: one new paragraph.
-    await appendFile(path.join(copy, chapterNames[(run * 97) % chapterNames.length]!), `\nAn editor changed this chapter before run ${run + 1}.\n`)
+    await appendFile(
+      path.join(copy, chapterNames[(run * 97) % chapterNames.length]!),
+      `\nAn editor changed this chapter before run ${run + 1}.\n`
+    )
     warm.push((await galleyCheck(copy, cacheFlags)).wallMs)
   }
   const warmMs = median(warm)
@@ -117,13 +127,22 @@ if (cacheOption) {
     met: warmMs / coldMs <= 0.15
   })
 } else {
-  rows.push({measure: 'check, warm (1 chapter edited)', galley: 'n/a (no cache yet)', baseline: `cold ${seconds(coldMs)}`, ratio: 'n/a', target: ''})
+  rows.push({
+    measure: 'check, warm (1 chapter edited)',
+    galley: 'n/a (no cache yet)',
+    baseline: `cold ${seconds(coldMs)}`,
+    ratio: 'n/a',
+    target: ''
+  })
 }
 
 // --- the cross-file rules at 1×, 2× and 4× the manuscript, in-process in a child of their own.
 log(`cross-file rules at 1×, 2×, 4× (${runs} run${runs === 1 ? '' : 's'})`)
 const crossFile = ok(
-  await measureNode(['--import', 'tsx', '--max-old-space-size=16384', script('cross-file.ts'), book, String(runs), '1', '2', '4'], {cwd: repo, captureStdout: true}),
+  await measureNode(['--import', 'tsx', '--max-old-space-size=16384', script('cross-file.ts'), book, String(runs), '1', '2', '4'], {
+    cwd: repo,
+    captureStdout: true
+  }),
   'the cross-file rules'
 )
 const scaling = JSON.parse(crossFile.stdout) as CrossFileResult
@@ -160,21 +179,32 @@ if (withPdf) {
   const pdfBook = await writeBrownManuscript(pdfChapters)
   const bareMs = await pdfRows(pdfBook, part, runs)
   if (values.peers) rows.push(await peerRow(pdfBook, part, bareMs))
-  if (values['whole-pdf'] && part !== 'whole book') await pdfRows(book, `${chapterCount >= 500 ? 'whole book' : 'all'}, ${chapterNames.length} chapters, 1 run`, 1)
+  if (values['whole-pdf'] && part !== 'whole book')
+    await pdfRows(book, `${chapterCount >= 500 ? 'whole book' : 'all'}, ${chapterNames.length} chapters, 1 run`, 1)
 } else {
   rows.push({measure: 'PDF', galley: `skipped (${quick ? '--quick; add --pdf' : '--no-pdf'})`, baseline: '', ratio: '', target: '≤ 2×'})
 }
 
 // --- memory of the check: the largest peak of the cold runs.
 const checkRss = Math.max(...cold.map((m) => m.maxRssBytes))
-rows.push({measure: 'check, peak RSS', galley: megabytes(checkRss), baseline: `floor ${megabytes(Math.max(...floor.map((m) => m.maxRssBytes)))}`, ratio: '', target: '≤ 1024 MB', met: checkRss <= 2 ** 30})
+rows.push({
+  measure: 'check, peak RSS',
+  galley: megabytes(checkRss),
+  baseline: `floor ${megabytes(Math.max(...floor.map((m) => m.maxRssBytes)))}`,
+  ratio: '',
+  target: '≤ 1024 MB',
+  met: checkRss <= 2 ** 30
+})
 
 if (!cacheOption) notes.push('`galley check` has no `--cache` option yet, so the warm check is not measured.')
 
 let profiles = ''
 if (values.profile) profiles = await profileChildren()
 
-const endLoad = os.loadavg().map((value) => value.toFixed(2)).join(' ')
+const endLoad = os
+  .loadavg()
+  .map((value) => value.toFixed(2))
+  .join(' ')
 const report = [
   `Galley bench, ${new Date().toISOString().slice(0, 10)}: medians of ${runs} run${runs === 1 ? '' : 's'}${quick ? ' (--quick)' : ''}.`,
   '',
@@ -197,8 +227,26 @@ async function pdfRows(folder: string, part: string, count: number): Promise<num
   for (let run = 0; run < count; run++) {
     log(`PDF, ${part}, run ${run + 1}/${count}`)
     const out = path.join(work, 'pdf')
-    galleyRuns.push(ok(await measureNode([bin, 'build', folder, '--pdf', '-o', out, '--reporter', 'json', ...coldFlags], {cwd: work, captureStdout: true, sampleTree: true}), 'galley build'))
-    bareRuns.push(ok(await measureNode(['--import', 'tsx', script('bare-pdf.ts'), folder, path.join(work, 'bare.pdf')], {cwd: repo, captureStdout: true, sampleTree: true}), 'the bare print'))
+    galleyRuns.push(
+      ok(
+        await measureNode([bin, 'build', folder, '--pdf', '-o', out, '--reporter', 'json', ...coldFlags], {
+          cwd: work,
+          captureStdout: true,
+          sampleTree: true
+        }),
+        'galley build'
+      )
+    )
+    bareRuns.push(
+      ok(
+        await measureNode(['--import', 'tsx', script('bare-pdf.ts'), folder, path.join(work, 'bare.pdf')], {
+          cwd: repo,
+          captureStdout: true,
+          sampleTree: true
+        }),
+        'the bare print'
+      )
+    )
   }
   const galleyPages = Number(/\((\d+) pages\)/.exec(galleyRuns[0]!.stdout)?.[1])
   const barePages = await pagesOf(path.join(work, 'bare.pdf'))
@@ -206,10 +254,35 @@ async function pdfRows(folder: string, part: string, count: number): Promise<num
   const bareMs = median(bareRuns.map((m) => m.wallMs))
   const peak = (list: Measured[], key: 'nodeBytes' | 'browserBytes') => Math.max(...list.map((m) => m.tree?.[key] ?? 0))
   rows.push(
-    {measure: `PDF, ${part}: galley build --pdf vs bare page.pdf`, galley: seconds(galleyMs), baseline: `Chromium ${seconds(bareMs)}`, ratio: times(galleyMs / bareMs), target: '≤ 2×', met: galleyMs / bareMs <= 2},
-    {measure: `PDF, ${part}: pages per second (pages)`, galley: `${(galleyPages / (galleyMs / 1000)).toFixed(1)} (${galleyPages})`, baseline: `${(barePages / (bareMs / 1000)).toFixed(1)} (${barePages})`, ratio: '', target: ''},
-    {measure: `PDF, ${part}: peak memory, Node (VmHWM)`, galley: megabytes(peak(galleyRuns, 'nodeBytes')), baseline: megabytes(peak(bareRuns, 'nodeBytes')), ratio: '', target: ''},
-    {measure: `PDF, ${part}: peak memory, browser (summed PSS, sampled)`, galley: megabytes(peak(galleyRuns, 'browserBytes')), baseline: megabytes(peak(bareRuns, 'browserBytes')), ratio: '', target: ''}
+    {
+      measure: `PDF, ${part}: galley build --pdf vs bare page.pdf`,
+      galley: seconds(galleyMs),
+      baseline: `Chromium ${seconds(bareMs)}`,
+      ratio: times(galleyMs / bareMs),
+      target: '≤ 2×',
+      met: galleyMs / bareMs <= 2
+    },
+    {
+      measure: `PDF, ${part}: pages per second (pages)`,
+      galley: `${(galleyPages / (galleyMs / 1000)).toFixed(1)} (${galleyPages})`,
+      baseline: `${(barePages / (bareMs / 1000)).toFixed(1)} (${barePages})`,
+      ratio: '',
+      target: ''
+    },
+    {
+      measure: `PDF, ${part}: peak memory, Node (VmHWM)`,
+      galley: megabytes(peak(galleyRuns, 'nodeBytes')),
+      baseline: megabytes(peak(bareRuns, 'nodeBytes')),
+      ratio: '',
+      target: ''
+    },
+    {
+      measure: `PDF, ${part}: peak memory, browser (summed PSS, sampled)`,
+      galley: megabytes(peak(galleyRuns, 'browserBytes')),
+      baseline: megabytes(peak(bareRuns, 'browserBytes')),
+      ratio: '',
+      target: ''
+    }
   )
   return bareMs
 }
@@ -227,33 +300,69 @@ async function peerRow(pdfBook: string, part: string, bareMs: number): Promise<R
   for (let run = 0; run < runs; run++) {
     log(`peer ${peer}, run ${run + 1}/${runs}`)
     const measured = await measurePeer(pdfBook, work)
-    if (measured.code !== 0) return {measure: `peer: ${peer}, ${part}`, galley: `failed: ${measured.stderr.trim().split('\n').slice(-1)[0]}`, baseline: '', ratio: '', target: ''}
+    if (measured.code !== 0)
+      return {
+        measure: `peer: ${peer}, ${part}`,
+        galley: `failed: ${measured.stderr.trim().split('\n').slice(-1)[0]}`,
+        baseline: '',
+        ratio: '',
+        target: ''
+      }
     peerRuns.push(measured.wallMs)
     pages = await pagesOf(measured.pdf)
   }
   const peerMs = median(peerRuns)
-  return {measure: `peer: ${peer}, ${part} (${pages} pages)`, galley: seconds(peerMs), baseline: `Chromium ${seconds(bareMs)}`, ratio: times(peerMs / bareMs), target: ''}
+  return {
+    measure: `peer: ${peer}, ${part} (${pages} pages)`,
+    galley: seconds(peerMs),
+    baseline: `Chromium ${seconds(bareMs)}`,
+    ratio: times(peerMs / bareMs),
+    target: ''
+  }
 }
 
 /** The check phase by phase, then one check and one build under `node --cpu-prof`, by self time. */
 async function profileChildren(): Promise<string> {
   const sections = ['## Where the time goes', '']
   log('phases of galley check')
-  const phases = JSON.parse(ok(await measureNode(['--import', 'tsx', '--expose-gc', script('phases.ts'), book], {cwd: repo, captureStdout: true}), 'the phases').stdout) as Phase[]
+  const phases = JSON.parse(
+    ok(await measureNode(['--import', 'tsx', '--expose-gc', script('phases.ts'), book], {cwd: repo, captureStdout: true}), 'the phases')
+      .stdout
+  ) as Phase[]
   const total = phases.reduce((sum, phase) => sum + phase.cpuMs, 0)
   sections.push(
     `### Phases of galley check, in process (CPU time; ${bookLabel})`,
     '',
     '| phase | CPU | share | heap after |',
     '| --- | ---: | ---: | ---: |',
-    ...phases.map((phase) => `| ${phase.phase} | ${seconds(phase.cpuMs)} | ${percent(phase.cpuMs / total)} | ${megabytes(phase.heapBytes)} |`),
+    ...phases.map(
+      (phase) => `| ${phase.phase} | ${seconds(phase.cpuMs)} | ${percent(phase.cpuMs / total)} | ${megabytes(phase.heapBytes)} |`
+    ),
     `| all | ${seconds(total)} | | |`,
     ''
   )
   const cases: Array<[string, string[]]> = [
     // In one thread, so the profile sees all the work; with workers it would see only the main thread.
     [`galley check --jobs 1, ${bookLabel}`, ['check', book, '--reporter', 'json', '--jobs', '1', ...coldFlags]],
-    ...(withPdf ? [[`galley build --pdf --jobs 1, ${part}`, ['build', await writeBrownManuscript(pdfChapters), '--pdf', '-o', path.join(work, 'profile-pdf'), '--reporter', 'json', '--jobs', '1', ...coldFlags]] as [string, string[]]] : [])
+    ...(withPdf
+      ? [
+          [
+            `galley build --pdf --jobs 1, ${part}`,
+            [
+              'build',
+              await writeBrownManuscript(pdfChapters),
+              '--pdf',
+              '-o',
+              path.join(work, 'profile-pdf'),
+              '--reporter',
+              'json',
+              '--jobs',
+              '1',
+              ...coldFlags
+            ]
+          ] as [string, string[]]
+        ]
+      : [])
   ]
   for (const [title, args] of cases) {
     log(`profiling ${title}`)

@@ -111,14 +111,19 @@ function sampleTree(root: number): {stop: () => {nodeBytes: number; browserBytes
       const all = await processes()
       const below = new Set([root])
       // Parents come before children often but not always: repeat until nothing is added.
-      for (let grown = true; grown; ) {
+      for (let grown = true; grown;) {
         grown = false
-        for (const proc of all) if (below.has(proc.ppid) && !below.has(proc.pid)) (below.add(proc.pid), (grown = true))
+        for (const proc of all)
+          if (below.has(proc.ppid) && !below.has(proc.pid)) {
+            below.add(proc.pid)
+            grown = true
+          }
       }
       let browser = 0
       for (const proc of all.filter((p) => below.has(p.pid))) {
         if (proc.name === 'node') nodeBytes = Math.max(nodeBytes, await statusField(proc.pid, 'status', 'VmHWM'))
-        else if (proc.name !== 'time') browser += (await statusField(proc.pid, 'smaps_rollup', 'Pss')) || (await statusField(proc.pid, 'status', 'VmRSS'))
+        else if (proc.name !== 'time')
+          browser += (await statusField(proc.pid, 'smaps_rollup', 'Pss')) || (await statusField(proc.pid, 'status', 'VmRSS'))
       }
       browserBytes = Math.max(browserBytes, browser)
     } finally {

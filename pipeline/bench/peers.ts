@@ -42,7 +42,11 @@ async function joinChapters(folder: string, into: string): Promise<string> {
 export async function measurePeer(folder: string, work: string): Promise<Measured & {pdf: string}> {
   const book = await joinChapters(folder, work)
   const executablePath = process.env.GALLEY_CHROME || (await chromium.executablePath())
-  const launch = {executablePath, headless: 'shell', args: ['--disable-gpu', '--disable-dev-shm-usage', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])]}
+  const launch = {
+    executablePath,
+    headless: 'shell',
+    args: ['--disable-gpu', '--disable-dev-shm-usage', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])]
+  }
   const measured = await measureNode([cli, book, '--launch-options', JSON.stringify(launch)], {cwd: work, sampleTree: true})
   return {...measured, pdf: book.replace(/\.md$/, '.pdf')}
 }

@@ -72,5 +72,10 @@ for (const rule of [...manuscriptRuleIds, 'none']) {
   })
 }
 
-await phase('JSON report', () => reporters.json(chapters.map((chapter) => chapter.file), {cwd: root}))
+await phase('JSON report', () =>
+  reporters.json(
+    chapters.map((chapter) => chapter.file),
+    {cwd: root}
+  )
+)
 process.stdout.write(`${JSON.stringify(phases)}\n`)

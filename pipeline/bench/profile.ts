@@ -64,7 +64,10 @@ export function summariseProfile(profile: CpuProfile, top = 15): ProfileSummary 
 }
 
 export function profileMarkdown(title: string, summary: ProfileSummary): string {
-  const rows = (entries: SelfTime[]) => entries.map((entry) => `| ${entry.name.replace(/\|/g, '\\|')} | ${(entry.ms / 1000).toFixed(2)} s | ${(entry.share * 100).toFixed(1)}% |`)
+  const rows = (entries: SelfTime[]) =>
+    entries.map(
+      (entry) => `| ${entry.name.replace(/\|/g, '\\|')} | ${(entry.ms / 1000).toFixed(2)} s | ${(entry.share * 100).toFixed(1)}% |`
+    )
   return [
     `### ${title} (${(summary.totalMs / 1000).toFixed(1)} s sampled)`,
     '',

@@ -92,7 +92,9 @@ export function collect(tree: Root, file: VFile, settings: Settings): Array<Defi
 function analyse(chapters: Array<Array<Definition | Use>>, settings: Settings): Finding[][] {
   const findings: Finding[][] = chapters.map(() => [])
   const report = (place: Place, finding: Finding) => findings[place.chapter].push(finding)
-  const occurrences = chapters.flatMap((list, chapter) => list.map((occurrence) => ({...occurrence, place: {...occurrence.place, chapter}})))
+  const occurrences = chapters.flatMap((list, chapter) =>
+    list.map((occurrence) => ({...occurrence, place: {...occurrence.place, chapter}}))
+  )
   const ignored = new Set(settings.ignore)
   const needNoDefinition = new Set([...settings.wellKnown, ...Object.keys(settings.known)])
 
@@ -148,7 +150,10 @@ function analyse(chapters: Array<Array<Definition | Use>>, settings: Settings): 
       })
     } else if (!definition && settings.requireDefinition) {
       reportedUse.add(acronym)
-      report(place, {reason: `Unexpected undefined acronym \`${occurrence.text}\`, expected an expansion at its first use`, position: place.position})
+      report(place, {
+        reason: `Unexpected undefined acronym \`${occurrence.text}\`, expected an expansion at its first use`,
+        position: place.position
+      })
     }
   }
   return findings
@@ -163,13 +168,19 @@ function scanChapter(tree: Root, file: VFile, settings: Settings): Array<Definit
   visit(tree, 'heading', (node) => {
     headings.push([node.position?.start.offset ?? 0, node.position?.end.offset ?? 0])
   })
-  const inHeading = (point: Point) => headings.some(([start, end]) => point.offset !== undefined && point.offset >= start && point.offset < end)
+  const inHeading = (point: Point) =>
+    headings.some(([start, end]) => point.offset !== undefined && point.offset >= start && point.offset < end)
 
   const found: Array<Definition | Use> = []
   // Most sentences hold no acronym: they are passed over on a glance at their words' capitals.
   const candidate = settings.minLength > 1 ? /^[A-Z][A-Z0-9]/ : /^[A-Z]/
   for (const sentence of sentencesOf(file.data.prose ?? prose(tree, file))) {
-    if (!sentence.children.some((node) => node.type === 'WordNode' && node.children.some((part) => part.type === 'TextNode' && candidate.test(part.value)))) continue
+    if (
+      !sentence.children.some(
+        (node) => node.type === 'WordNode' && node.children.some((part) => part.type === 'TextNode' && candidate.test(part.value))
+      )
+    )
+      continue
     const definitions = findDefinitions(sentence, settings, chapter)
     const defining = new Set(definitions.map((definition) => definition.node))
     const shouted = shoutedWords(sentence)
@@ -234,7 +245,14 @@ function findDefinitions(sentence: Sentence, settings: Settings, chapter: number
   return result
 }
 
-function define(acronym: string, words: Word[], nodes: Sentence['children'], close: Nodes, chapter: number, known: string | undefined): Definition {
+function define(
+  acronym: string,
+  words: Word[],
+  nodes: Sentence['children'],
+  close: Nodes,
+  chapter: number,
+  known: string | undefined
+): Definition {
   const from = nodes.indexOf(words[0] as (typeof nodes)[number])
   const to = nodes.indexOf(words.at(-1) as (typeof nodes)[number])
   const expansion = toString(nodes.slice(from, to + 1)).replace(/\s+/g, ' ')
@@ -273,15 +291,31 @@ function expansionStart(acronym: string, words: Word[], known: string | undefine
 function alignedStart(acronym: string, words: Word[], known: string | undefined): number | undefined {
   if (known !== undefined) {
     for (let start = words.length - 1; start >= 0; start--) {
-      if (normalise(words.slice(start).map((word) => toString(word)).join(' ')) === normalise(known)) return start
+      if (
+        normalise(
+          words
+            .slice(start)
+            .map((word) => toString(word))
+            .join(' ')
+        ) === normalise(known)
+      )
+        return start
     }
   }
-  const start = schwartzHearst(acronym, words.map((word) => toString(word)))
+  const start = schwartzHearst(
+    acronym,
+    words.map((word) => toString(word))
+  )
   return start === -1 ? undefined : start
 }
 
 function isAligned(acronym: string, words: Word[]): boolean {
-  return schwartzHearst(acronym, words.map((word) => toString(word))) === 0
+  return (
+    schwartzHearst(
+      acronym,
+      words.map((word) => toString(word))
+    ) === 0
+  )
 }
 
 /**

@@ -49,7 +49,11 @@ export async function checkChapter(input: ChapterInput, settings: RuleSettings):
   const tree = parseChapter(file)
   const features: Record<string, unknown> = {}
   const tokens = file.data.unreadable ? 0 : longestText(tree)
-  if (tokens > maxTokens) refuse(file, `${tokens.toLocaleString('en')} words, spaces and marks in one stretch of text, over the limit of ${maxTokens.toLocaleString('en')}`)
+  if (tokens > maxTokens)
+    refuse(
+      file,
+      `${tokens.toLocaleString('en')} words, spaces and marks in one stretch of text, over the limit of ${maxTokens.toLocaleString('en')}`
+    )
   if (!file.data.unreadable) {
     try {
       await rules.checker.run(tree, file)
@@ -102,13 +106,17 @@ export function applyResult(file: VFile, result: ChapterResult): void {
     const {reason, place, cause, ...rest} = record
     const start = place && 'start' in place ? place.start : place
     if (said.has(`${record.ruleId}|${reason}|${start?.line}:${start?.column}`)) continue
-    const message = file.message(reason, {place, cause: cause && Object.assign(new VFileMessage(cause.reason, {place: cause.place}), {file: cause.file})})
+    const message = file.message(reason, {
+      place,
+      cause: cause && Object.assign(new VFileMessage(cause.reason, {place: cause.place}), {file: cause.file})
+    })
     for (const [name, value] of Object.entries(rest)) if (value !== undefined) Object.assign(message, {[name]: value})
   }
 }
 
 function toRecord(message: VFileMessage): MessageRecord {
-  const cause = message.cause instanceof VFileMessage ? {reason: message.cause.reason, place: message.cause.place, file: message.cause.file} : undefined
+  const cause =
+    message.cause instanceof VFileMessage ? {reason: message.cause.reason, place: message.cause.place, file: message.cause.file} : undefined
   return {
     reason: message.reason,
     place: message.place,

@@ -28,26 +28,150 @@ type Settings = z.output<typeof options>
 
 /** Lower case, without the full stop of an abbreviation; several words are matched in sequence. */
 const builtInTitles = [
-  'mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'doctor', 'prof', 'professor', 'sir', 'dame', 'lord', 'lady',
-  'madam', 'madame', 'mme', 'mlle', 'monsieur', 'herr', 'frau', 'señor', 'senor', 'comrade',
-  'president', 'vice president', 'president-elect', 'prime minister', 'minister', 'deputy', 'premier',
-  'chancellor', 'defense minister', 'defence minister', 'foreign minister', 'interior minister',
-  'finance minister', 'chief of staff', 'secretary', 'secretary of state', 'secretary-general',
-  'secretary general', 'ambassador', 'envoy', 'spokesman', 'spokeswoman', 'spokesperson', 'commissioner',
-  'senator', 'sen', 'representative', 'rep', 'congressman', 'congresswoman', 'governor', 'gov', 'mayor',
-  'judge', 'justice', 'chief justice', 'attorney general', 'chairman', 'chairwoman', 'chair', 'director',
-  'general', 'gen', 'lieutenant', 'lt', 'colonel', 'col', 'major', 'maj', 'captain', 'capt', 'commander',
-  'admiral', 'adm', 'sergeant', 'sgt', 'corporal', 'cpl', 'private', 'pvt', 'marshal', 'field marshal',
-  'brigadier', 'inspector', 'detective', 'officer', 'superintendent', 'dean',
-  'king', 'queen', 'prince', 'princess', 'crown prince', 'emperor', 'empress', 'sultan', 'emir', 'sheikh',
-  'shaikh', 'ayatollah', 'grand ayatollah', 'supreme leader', 'imam', 'mullah', 'pope', 'cardinal',
-  'archbishop', 'bishop', 'rev', 'reverend', 'father', 'fr', 'brother', 'sister', 'rabbi'
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'mx',
+  'dr',
+  'doctor',
+  'prof',
+  'professor',
+  'sir',
+  'dame',
+  'lord',
+  'lady',
+  'madam',
+  'madame',
+  'mme',
+  'mlle',
+  'monsieur',
+  'herr',
+  'frau',
+  'señor',
+  'senor',
+  'comrade',
+  'president',
+  'vice president',
+  'president-elect',
+  'prime minister',
+  'minister',
+  'deputy',
+  'premier',
+  'chancellor',
+  'defense minister',
+  'defence minister',
+  'foreign minister',
+  'interior minister',
+  'finance minister',
+  'chief of staff',
+  'secretary',
+  'secretary of state',
+  'secretary-general',
+  'secretary general',
+  'ambassador',
+  'envoy',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'commissioner',
+  'senator',
+  'sen',
+  'representative',
+  'rep',
+  'congressman',
+  'congresswoman',
+  'governor',
+  'gov',
+  'mayor',
+  'judge',
+  'justice',
+  'chief justice',
+  'attorney general',
+  'chairman',
+  'chairwoman',
+  'chair',
+  'director',
+  'general',
+  'gen',
+  'lieutenant',
+  'lt',
+  'colonel',
+  'col',
+  'major',
+  'maj',
+  'captain',
+  'capt',
+  'commander',
+  'admiral',
+  'adm',
+  'sergeant',
+  'sgt',
+  'corporal',
+  'cpl',
+  'private',
+  'pvt',
+  'marshal',
+  'field marshal',
+  'brigadier',
+  'inspector',
+  'detective',
+  'officer',
+  'superintendent',
+  'dean',
+  'king',
+  'queen',
+  'prince',
+  'princess',
+  'crown prince',
+  'emperor',
+  'empress',
+  'sultan',
+  'emir',
+  'sheikh',
+  'shaikh',
+  'ayatollah',
+  'grand ayatollah',
+  'supreme leader',
+  'imam',
+  'mullah',
+  'pope',
+  'cardinal',
+  'archbishop',
+  'bishop',
+  'rev',
+  'reverend',
+  'father',
+  'fr',
+  'brother',
+  'sister',
+  'rabbi'
 ]
 
 /** Lower-case words that may sit inside a name: `Islamic Republic of Iran`, `Osama bin Laden`. */
 const particles = new Set([
-  'of', 'de', 'del', 'della', 'di', 'da', 'do', 'dos', 'du', 'des', 'la', 'le', 'van', 'von', 'der', 'den', 'ter',
-  'bin', 'ibn', 'al', 'el', 'y'
+  'of',
+  'de',
+  'del',
+  'della',
+  'di',
+  'da',
+  'do',
+  'dos',
+  'du',
+  'des',
+  'la',
+  'le',
+  'van',
+  'von',
+  'der',
+  'den',
+  'ter',
+  'bin',
+  'ibn',
+  'al',
+  'el',
+  'y'
 ])
 
 /** Generation marks after a name: `Ivan Allen Jr.` is `Ivan Allen`. */
@@ -61,9 +185,48 @@ const generations = new Set(['jr', 'sr', 'ii', 'iii', 'iv'])
  * `y` are not swapped: `Grejowski` and `Grejowsky` are one name.
  */
 const swapped = new Set([
-  's', 'es', 'n', 'ns', 'an', 'ans', 'ian', 'ians', 'ean', 'eans', 'ese', 'ish', 'is', 'ic', 'ics', 'er', 'ers',
-  'ern', 'ist', 'ists', 'ism', 'ite', 'ites', 'a', 'as', 'o', 'os', 'e', 'ie', 'ne', 'le', 'ette', 'ine', 'ina',
-  'ia', 'ity', 'ianity', 'y', 'ies', 'man', 'men', 'us'
+  's',
+  'es',
+  'n',
+  'ns',
+  'an',
+  'ans',
+  'ian',
+  'ians',
+  'ean',
+  'eans',
+  'ese',
+  'ish',
+  'is',
+  'ic',
+  'ics',
+  'er',
+  'ers',
+  'ern',
+  'ist',
+  'ists',
+  'ism',
+  'ite',
+  'ites',
+  'a',
+  'as',
+  'o',
+  'os',
+  'e',
+  'ie',
+  'ne',
+  'le',
+  'ette',
+  'ine',
+  'ina',
+  'ia',
+  'ity',
+  'ianity',
+  'y',
+  'ies',
+  'man',
+  'men',
+  'us'
 ])
 const added = new Set([...swapped, 'i', 'r', 'rs'])
 
@@ -174,7 +337,13 @@ export function collect(tree: Root, file: VFile, _settings: Settings): Names {
     spans[2 * index + 1] = token.end
     flags[index] = (token.initial ? initialBit : 0) | (token.name ? nameBit : 0) | (token.possessive ? possessiveBit : 0)
   })
-  return {words: tokens.map((token) => token?.text ?? ''), spans, flags, capitalisedMid: lexicon.capitalisedMid, lowerCase: lexicon.lowerCase}
+  return {
+    words: tokens.map((token) => token?.text ?? ''),
+    spans,
+    flags,
+    capitalisedMid: lexicon.capitalisedMid,
+    lowerCase: lexicon.lowerCase
+  }
 }
 
 function analyse(chapters: Names[], settings: Settings): Finding[][] {
@@ -187,8 +356,7 @@ function analyse(chapters: Names[], settings: Settings): Finding[][] {
   const forms = collectForms(chapters, lexicon, titles)
   // A word seen in lower case more than a quarter as often as capitalised mid-sentence is an
   // ordinary word (State, Along, White) whatever its capital says.
-  const ordinary = (word: string) =>
-    (lexicon.lowerCase.get(word.toLowerCase()) ?? 0) * 4 > (lexicon.capitalisedMid.get(word) ?? 0)
+  const ordinary = (word: string) => (lexicon.lowerCase.get(word.toLowerCase()) ?? 0) * 4 > (lexicon.capitalisedMid.get(word) ?? 0)
   const ignored = new Set(settings.ignore.map((name) => normalise(name, titles)))
   for (const name of ignored) forms.delete(name)
   const accepted = acceptedNames(settings.aliases, titles)
@@ -411,7 +579,10 @@ function titleTrie(titles: string[]): TitleTrie {
 }
 
 function titleWords(text: string): string[] {
-  return text.split(/\s+/).filter(Boolean).map((word) => word.toLowerCase().replace(/\.$/, ''))
+  return text
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((word) => word.toLowerCase().replace(/\.$/, ''))
 }
 
 /**

@@ -147,11 +147,11 @@ export function manuscriptChecker(settings: RuleSettings, collected: Record<stri
     manuscriptLevel.push([rule.default, [1, {...options, manuscript: collected[id]}]])
   }
 
-  return unified()
-    .use(manuscriptLevel)
-    .use(galleyComments)
-    .use(lintComments)
-    .use(applySeverity, settings) as unknown as Processor<Root, Root, Root>
+  return unified().use(manuscriptLevel).use(galleyComments).use(lintComments).use(applySeverity, settings) as unknown as Processor<
+    Root,
+    Root,
+    Root
+  >
 }
 
 /** `<!-- galley disable inconsistent-name -->`, `<!-- galley ignore -->` for every rule. */

@@ -59,9 +59,12 @@ export function shinglesOf(words: number[]): Uint32Array {
 /** Exact Jaccard similarity of two sorted sets, by merging them. */
 export function jaccard(a: Uint32Array, b: Uint32Array): number {
   let common = 0
-  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
-    if (a[i] === b[j]) common++, i++, j++
-    else if (a[i] < b[j]) i++
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) {
+      common++
+      i++
+      j++
+    } else if (a[i] < b[j]) i++
     else j++
   }
   return common / (a.length + b.length - common)

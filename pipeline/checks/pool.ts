@@ -23,7 +23,12 @@ function jobsFor(jobs: Jobs, inputs: ChapterInput[]): number {
  * Each chapter's result, in `jobs` threads: this one and workers. `keepMainThread` leaves this
  * thread out when there are workers, for a caller with work of its own on it (the build).
  */
-export async function checkChapters(inputs: ChapterInput[], settings: RuleSettings, jobs: Jobs, keepMainThread = false): Promise<ChapterResult[]> {
+export async function checkChapters(
+  inputs: ChapterInput[],
+  settings: RuleSettings,
+  jobs: Jobs,
+  keepMainThread = false
+): Promise<ChapterResult[]> {
   const threads = jobsFor(jobs, inputs)
   const results: ChapterResult[] = new Array(inputs.length)
   let next = 0

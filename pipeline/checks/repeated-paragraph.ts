@@ -150,7 +150,13 @@ function analyse(chapters: Paragraph[][], settings: Settings): Finding[][] {
       const finding: Finding =
         similarity >= threshold
           ? {unit, earlier, kind: 'near', similarity, shared: count}
-          : {unit, earlier, kind: 'shared-sentences', similarity: count / (unit.sentenceKeys.length + earlier.sentenceKeys.length - count), shared: count}
+          : {
+              unit,
+              earlier,
+              kind: 'shared-sentences',
+              similarity: count / (unit.sentenceKeys.length + earlier.sentenceKeys.length - count),
+              shared: count
+            }
       if (finding.kind === 'shared-sentences' && count === 0) continue
       if (!best || outranks(finding, best)) best = finding
     }
@@ -180,7 +186,12 @@ function* blocksOf(node: Nodes, settings: Settings): Generator<Nodes & {position
 }
 
 /** The paragraph's words and sentences, or nothing when it has fewer than `minWords` words. */
-function readParagraph(node: Nodes & {position: Position}, inside: Sentence[], wordHashes: Map<string, number>, minWords: number): Paragraph | undefined {
+function readParagraph(
+  node: Nodes & {position: Position},
+  inside: Sentence[],
+  wordHashes: Map<string, number>,
+  minWords: number
+): Paragraph | undefined {
   const sentenceKeys: number[] = []
   const sentenceWords: number[] = []
   const hashesOfWords: number[] = []
@@ -241,7 +252,9 @@ function report(file: VFile, finding: Finding, files: VFile[]): void {
   cause.file = path
   const message = file.message(reason, {place: unit.position, cause})
   const related = [{path, line, column, reason: cause.reason}]
-  Object.assign(message, {data: {kind, similarity, diff: wordDiff(textAt(files[earlier.chapter] ?? file, earlier.position), textAt(file, unit.position)), related}})
+  Object.assign(message, {
+    data: {kind, similarity, diff: wordDiff(textAt(files[earlier.chapter] ?? file, earlier.position), textAt(file, unit.position)), related}
+  })
 }
 
 /**

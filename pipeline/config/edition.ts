@@ -2,9 +2,7 @@
 import {z} from 'zod'
 
 /** An absolute CSS length: print geometry must not depend on a screen or a font. */
-const length = z
-  .string()
-  .regex(/^\d+(\.\d+)?(mm|cm|in|pt|pc|px)$/, 'expected a length such as "20mm", "0.75in" or "12pt"')
+const length = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt|pc|px)$/, 'expected a length such as "20mm", "0.75in" or "12pt"')
 
 export const pageSizes = ['A4', 'A5', 'letter', 'book'] as const
 
@@ -16,7 +14,10 @@ export const editionSchema = z.strictObject({
   /** Page margins as the CSS `margin` shorthand (1–4 lengths); `auto` takes the page size's own. */
   margin: z
     .string()
-    .regex(/^(auto|\d+(\.\d+)?(mm|cm|in|pt|pc|px)( \d+(\.\d+)?(mm|cm|in|pt|pc|px)){0,3})$/, 'expected "auto" or 1 to 4 lengths such as "20mm 25mm"')
+    .regex(
+      /^(auto|\d+(\.\d+)?(mm|cm|in|pt|pc|px)( \d+(\.\d+)?(mm|cm|in|pt|pc|px)){0,3})$/,
+      'expected "auto" or 1 to 4 lengths such as "20mm 25mm"'
+    )
     .default('auto'),
   /** Justify the text of the PDF (with hyphenation, justified lines keep even spacing). */
   justify: z.boolean().default(true),

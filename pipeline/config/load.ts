@@ -92,8 +92,7 @@ function describe(issue: z.core.$ZodIssue, prefix: string): string {
     return `${where}: unknown key "${key}"${hint}`
   }
   if (issue.code === 'invalid_union') {
-    return `${where}: expected a severity ("off", "info", "warn", "error") or [severity, options]` +
-      nestedReason(issue)
+    return `${where}: expected a severity ("off", "info", "warn", "error") or [severity, options]` + nestedReason(issue)
   }
   return `${where}: ${issue.message}`
 }

@@ -9,9 +9,7 @@ function ruleSetting(options: z.ZodType) {
   return z.union([severity, z.tuple([severity]), z.tuple([severity, options])])
 }
 
-const galleyRules = Object.fromEntries(
-  Object.entries(ruleOptionSchemas).map(([id, schema]) => [id, ruleSetting(schema).optional()])
-)
+const galleyRules = Object.fromEntries(Object.entries(ruleOptionSchemas).map(([id, schema]) => [id, ruleSetting(schema).optional()]))
 
 export const configSchema = z.strictObject({
   /** Folder (or single file) of the manuscript, relative to the config file. */
@@ -21,10 +19,7 @@ export const configSchema = z.strictObject({
   /** Where editions go, relative to the config file. */
   output: z.string().min(1).default('output'),
   /** Severities and options per rule id; remark-lint rules take their own options. */
-  rules: z
-    .strictObject(galleyRules)
-    .catchall(ruleSetting(z.unknown()))
-    .default({}),
+  rules: z.strictObject(galleyRules).catchall(ruleSetting(z.unknown())).default({}),
   /** How the HTML and PDF editions look. */
   edition: editionSchema.default(editionSchema.parse({})),
   /** Which browser prints the PDF. */

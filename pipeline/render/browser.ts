@@ -69,7 +69,10 @@ function candidatesOf(settings: Partial<BrowserSettings>, env: NodeJS.ProcessEnv
   if (configured) candidates.push({name: `browser.executablePath ${configured}`, open: (timeout) => launch(configured, timeout)})
   const fromEnv = env.GALLEY_CHROME
   if (fromEnv) candidates.push({name: `GALLEY_CHROME ${fromEnv}`, open: (timeout) => launch(fromEnv, timeout)})
-  candidates.push({name: 'the bundled Chromium (@sparticuz/chromium)', open: async (timeout) => launch(await chromium.executablePath(), timeout)})
+  candidates.push({
+    name: 'the bundled Chromium (@sparticuz/chromium)',
+    open: async (timeout) => launch(await chromium.executablePath(), timeout)
+  })
   return candidates
 }
 

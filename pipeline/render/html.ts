@@ -184,7 +184,8 @@ function prefixFootnoteLabel(tree: Root, prefix: string): void {
   for (const element of elementsOf(tree)) {
     if (element.properties.id === 'footnote-label') element.properties.id = `${prefix}footnote-label`
     const described = element.properties.ariaDescribedBy
-    if (Array.isArray(described)) element.properties.ariaDescribedBy = described.map((id) => (id === 'footnote-label' ? `${prefix}footnote-label` : id))
+    if (Array.isArray(described))
+      element.properties.ariaDescribedBy = described.map((id) => (id === 'footnote-label' ? `${prefix}footnote-label` : id))
   }
 }
 
@@ -208,7 +209,25 @@ const sanitizeSchema: SanitizeSchema = {
     src: ['http', 'https', 'data', 'file']
   },
   clobber: [],
-  strip: ['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'applet', 'frame', 'frameset', 'noembed', 'noframes', 'textarea', 'title', 'xmp', 'svg', 'math']
+  strip: [
+    'script',
+    'style',
+    'noscript',
+    'template',
+    'iframe',
+    'object',
+    'embed',
+    'applet',
+    'frame',
+    'frameset',
+    'noembed',
+    'noframes',
+    'textarea',
+    'title',
+    'xmp',
+    'svg',
+    'math'
+  ]
 }
 
 const imageTypes: Record<string, string> = {
@@ -238,7 +257,10 @@ function inlineImages(tree: Root, file: VFile, chapterFolder: string, folder: st
       element.properties.src = refusal.data
       return
     }
-    const place = ancestors.concat(element).reverse().find((node) => node.position)?.position
+    const place = ancestors
+      .concat(element)
+      .reverse()
+      .find((node) => node.position)?.position
     if (src) warn(file, refusal, {place, ruleId: 'image-path', actual: src})
     const parent = ancestors.at(-1) ?? tree
     parent.children.splice(parent.children.indexOf(element), 1)
@@ -260,7 +282,8 @@ function imageRefusal(src: string, chapterFolder: string, folder: string): strin
   if (src.startsWith('data:')) {
     return imageData.test(src) ? {data: src} : `Unexpected image \`${shown}\`, expected a PNG, JPEG, GIF, WebP, AVIF or SVG image`
   }
-  if (/^(https?:)?\/\//i.test(src)) return `Unexpected remote image \`${shown}\`, expected a file inside the manuscript (nothing is fetched)`
+  if (/^(https?:)?\/\//i.test(src))
+    return `Unexpected remote image \`${shown}\`, expected a file inside the manuscript (nothing is fetched)`
   const outside = `Unexpected image path \`${shown}\` outside the manuscript`
   if (scheme.test(src) || path.isAbsolute(src)) return outside
   let relative: string
@@ -350,8 +373,15 @@ function resolveLinks(chapter: RenderedChapter, chapters: RenderedChapter[], tak
       element.properties.href = `#${id ?? (target === '' ? decoded : linked.id)}`
       return
     }
-    const place = ancestors.concat(element).reverse().find((node) => node.position)?.position
-    warn(chapter.file, `Unexpected link to \`${href}\`, expected a chapter of the manuscript or a URL`, {place, ruleId: 'link-path', actual: href})
+    const place = ancestors
+      .concat(element)
+      .reverse()
+      .find((node) => node.position)?.position
+    warn(chapter.file, `Unexpected link to \`${href}\`, expected a chapter of the manuscript or a URL`, {
+      place,
+      ruleId: 'link-path',
+      actual: href
+    })
     const parent = ancestors.at(-1) ?? chapter.tree
     parent.children.splice(parent.children.indexOf(element), 1, ...element.children)
   })
@@ -396,9 +426,15 @@ function tocText(heading: Element): string {
 function warn(file: VFile, reason: string, {place, ruleId, actual}: {place: Element['position']; ruleId: string; actual: string}): void {
   const line = place?.start.line
   const column = place?.start.column
-  if (file.messages.some((message) => message.ruleId === ruleId && message.reason === reason && message.line === line && message.column === column)) return
+  if (
+    file.messages.some(
+      (message) => message.ruleId === ruleId && message.reason === reason && message.line === line && message.column === column
+    )
+  )
+    return
   // rehype-raw ends an element that HTML closes on its own (an `<a href>` left open) before it starts.
-  const backwards = place && (place.end.line < place.start.line || (place.end.line === place.start.line && place.end.column < place.start.column))
+  const backwards =
+    place && (place.end.line < place.start.line || (place.end.line === place.start.line && place.end.column < place.start.column))
   const message = file.message(reason, {place: backwards ? place.start : place, ruleId, source: 'galley'})
   message.fatal = false
   message.actual = actual

@@ -7,7 +7,25 @@ import type {HyphenationFunctionSync} from 'hyphen'
 type Hyphenate = (text: string) => string
 
 /** Text that is not running prose, or must stay exactly as typed. */
-const untouched = new Set(['code', 'pre', 'kbd', 'samp', 'var', 'script', 'style', 'title', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'nav', 'svg', 'math'])
+const untouched = new Set([
+  'code',
+  'pre',
+  'kbd',
+  'samp',
+  'var',
+  'script',
+  'style',
+  'title',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'nav',
+  'svg',
+  'math'
+])
 
 /** Addresses keep their letters together: a soft hyphen inside one corrupts a copied URL. */
 const address = /(\S+:\/\/\S+|www\.\S+|\S+@\S+\.\S+)/

@@ -31,7 +31,8 @@ export async function lockFolder(folder: string, options: LockOptions = {}): Pro
     }
     if (!waiting) options.onWait?.(owner)
     waiting = true
-    if (Date.now() > deadline) throw Object.assign(new Error(`${lock} is held by process ${owner}; if no build is running, remove it`), {code: 'ELOCKED'})
+    if (Date.now() > deadline)
+      throw Object.assign(new Error(`${lock} is held by process ${owner}; if no build is running, remove it`), {code: 'ELOCKED'})
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
 }

@@ -45,7 +45,10 @@ function deadline(options: PdfOptions) {
   })
   const renew = () => {
     clearTimeout(timer)
-    timer = setTimeout(() => fail(new GalleyError(options.name, `the PDF was not printed within ${options.timeout} ms (browser.timeout)`)), options.timeout)
+    timer = setTimeout(
+      () => fail(new GalleyError(options.name, `the PDF was not printed within ${options.timeout} ms (browser.timeout)`)),
+      options.timeout
+    )
   }
   renew()
   return {expired, renew, clear: () => clearTimeout(timer)}
@@ -85,7 +88,11 @@ async function print(page: Page, html: string, options: PdfOptions, renew: () =>
     })
     const changes = await options.revise?.(pdf)
     if (!changes && !draft) return pdf
-    if (changes) await page.evaluate((texts) => Object.entries(texts).forEach(([id, text]) => (document.getElementById(id)!.textContent = text)), changes)
+    if (changes)
+      await page.evaluate(
+        (texts) => Object.entries(texts).forEach(([id, text]) => (document.getElementById(id)!.textContent = text)),
+        changes
+      )
     draft = false
     renew()
   }

@@ -76,7 +76,11 @@ const presets = {
 const points: Record<string, number> = {mm: 72 / 25.4, cm: 72 / 2.54, in: 72, pt: 1, pc: 12, px: 0.75}
 
 export async function printPdf(input: EditionInput, options: PrintOptions): Promise<PrintedPdf> {
-  return printTree(editionTree(input, 'print'), {metadata: input.metadata, edition: input.config.edition, timeout: input.config.browser.timeout}, options)
+  return printTree(
+    editionTree(input, 'print'),
+    {metadata: input.metadata, edition: input.config.edition, timeout: input.config.browser.timeout},
+    options
+  )
 }
 
 /** What a printable document needs besides its tree: the edition and the browser settings it prints with. */
@@ -112,7 +116,11 @@ export async function printTree(tree: Root, printable: Printable, options: Print
     const found = headingPages(read.doc, entries, name)
     const moved = entries.filter((entry) => found.get(entry.id) !== pages?.get(entry.id))
     if (pages && moved.length === 0) return undefined
-    if (pages && ++passes === 2) throw new GalleyError(name, `the contents' page numbers do not settle (#${moved[0]!.id} moves from page ${pages.get(moved[0]!.id)} to ${found.get(moved[0]!.id)})`)
+    if (pages && ++passes === 2)
+      throw new GalleyError(
+        name,
+        `the contents' page numbers do not settle (#${moved[0]!.id} moves from page ${pages.get(moved[0]!.id)} to ${found.get(moved[0]!.id)})`
+      )
     pages = found
     return Object.fromEntries(entries.map((entry) => [String(entry.number.properties.id), String(found.get(entry.id))]))
   }
@@ -134,7 +142,12 @@ export async function printTree(tree: Root, printable: Printable, options: Print
   setBoxes(doc, lengthInPoints(edition.bleed), edition.cropMarks)
   const undated = undate(pdf)
   const madeFrom = [undated, JSON.stringify([metadata, date, edition, headingsOf(tree), pkg.version])]
-  return {pdf: await saveReproducibly(doc, undated, printed, madeFrom), pages: doc.getPageCount(), blocked: [...blocked], fonts: fontsOf(doc)}
+  return {
+    pdf: await saveReproducibly(doc, undated, printed, madeFrom),
+    pages: doc.getPageCount(),
+    blocked: [...blocked],
+    fonts: fontsOf(doc)
+  }
 }
 
 function sourceDateOf(options: PrintOptions): Date {
@@ -190,7 +203,10 @@ function pageCss(edition: EditionSettings, chapters: Chapter[], title: string | 
 /** A CSS string that cannot end the string, nor the `<style>` element it sits in. */
 function cssString(text: string): string {
   const short = text.length > 70 ? `${text.slice(0, 69).trimEnd()}…` : text
-  return `"${short.replace(/[\\"]/g, '\\$&').replace(/</g, '\\3C ').replace(/[\u0000-\u001f\u007f]/g, ' ')}"`
+  return `"${short
+    .replace(/[\\"]/g, '\\$&')
+    .replace(/</g, '\\3C ')
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')}"`
 }
 
 function appendStyle(tree: Root, css: string): void {
@@ -263,7 +279,12 @@ function headingsOf(tree: Root): string[] {
     node.children.map((child) => (child.type === 'text' ? child.value : child.type === 'element' ? textOf(child) : '')).join('')
   return elementsOf(tree)
     .filter((element) => /^h[1-6]$/.test(element.tagName))
-    .map((heading) => textOf(heading).replace(/\u00ad/g, '').replace(/\s+/g, ' ').trim())
+    .map((heading) =>
+      textOf(heading)
+        .replace(/\u00ad/g, '')
+        .replace(/\s+/g, ' ')
+        .trim()
+    )
 }
 
 /**
@@ -353,7 +374,10 @@ function drawCropMarks(page: PDFPage, trim: {x: number; y: number; width: number
  */
 function undate(pdf: Uint8Array): Uint8Array {
   const text = Buffer.from(pdf).toString('latin1')
-  return Buffer.from(text.replace(/(\/(?:CreationDate|ModDate) ?\()(D:[^)]*)\)/g, (_, key: string, value: string) => `${key}${' '.repeat(value.length)})`), 'latin1')
+  return Buffer.from(
+    text.replace(/(\/(?:CreationDate|ModDate) ?\()(D:[^)]*)\)/g, (_, key: string, value: string) => `${key}${' '.repeat(value.length)})`),
+    'latin1'
+  )
 }
 
 /**
@@ -361,7 +385,12 @@ function undate(pdf: Uint8Array): Uint8Array {
  * the finished file is made from (the browser's PDF, itself reproducible once undated, and
  * everything the finishing adds), so the file is written once, not once more to hash it.
  */
-async function saveReproducibly(doc: PDFDocument, undated: Uint8Array, printed: Snapshot, madeFrom: Array<Uint8Array | string>): Promise<Uint8Array> {
+async function saveReproducibly(
+  doc: PDFDocument,
+  undated: Uint8Array,
+  printed: Snapshot,
+  madeFrom: Array<Uint8Array | string>
+): Promise<Uint8Array> {
   const hash = createHash('sha256')
   for (const part of madeFrom) hash.update(part).update('\0')
   const id = PDFHexString.of(hash.digest('hex').slice(0, 32))

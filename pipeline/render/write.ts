@@ -17,7 +17,10 @@ export async function writeAtomic(target: string, data: string | Uint8Array, opt
  * the old files in place, not a new HTML edition beside an old PDF. A failure names its target
  * in `error.target`.
  */
-export async function writeAllAtomic(files: Array<[target: string, data: string | Uint8Array]>, {flush = true}: {flush?: boolean} = {}): Promise<void> {
+export async function writeAllAtomic(
+  files: Array<[target: string, data: string | Uint8Array]>,
+  {flush = true}: {flush?: boolean} = {}
+): Promise<void> {
   const staged: Array<[temporary: string, target: string]> = []
   let current = ''
   try {
@@ -25,8 +28,12 @@ export async function writeAllAtomic(files: Array<[target: string, data: string 
       current = target
       await mkdir(path.dirname(target), {recursive: true})
       // A folder where the file should go would only fail at the rename, after others were renamed.
-      if ((await stat(target).catch(() => undefined))?.isDirectory()) throw Object.assign(new Error(`${target} is a folder`), {code: 'EISDIR'})
-      const temporary = path.join(path.dirname(target), `${temporaryMarker}${process.pid}-${randomBytes(4).toString('hex')}-${path.basename(target)}`)
+      if ((await stat(target).catch(() => undefined))?.isDirectory())
+        throw Object.assign(new Error(`${target} is a folder`), {code: 'EISDIR'})
+      const temporary = path.join(
+        path.dirname(target),
+        `${temporaryMarker}${process.pid}-${randomBytes(4).toString('hex')}-${path.basename(target)}`
+      )
       staged.push([temporary, target])
       const handle = await open(temporary, 'wx')
       try {
@@ -49,7 +56,9 @@ export async function writeAllAtomic(files: Array<[target: string, data: string 
 /** Remove temporary files that killed builds left in `folder`; a running build's are kept. */
 export async function sweepTemporary(folder: string): Promise<void> {
   const names = await readdir(folder).catch(() => [] as string[])
-  const orphans = names.filter((name) => name.startsWith(temporaryMarker) && !isRunning(Number(name.slice(temporaryMarker.length).split('-')[0])))
+  const orphans = names.filter(
+    (name) => name.startsWith(temporaryMarker) && !isRunning(Number(name.slice(temporaryMarker.length).split('-')[0]))
+  )
   await Promise.all(orphans.map((name) => rm(path.join(folder, name), {force: true})))
 }
 

@@ -87,7 +87,8 @@ function physical(path: string, finding: Finding, index: number): PhysicalLocati
 function relatedLocation(related: Related, id: number): Location[] {
   if (related.path === null) return []
   const physicalLocation: PhysicalLocation = {artifactLocation: {uri: toUri(related.path)}}
-  if (related.line !== null) physicalLocation.region = {startLine: related.line, ...(related.column === null ? {} : {startColumn: related.column})}
+  if (related.line !== null)
+    physicalLocation.region = {startLine: related.line, ...(related.column === null ? {} : {startColumn: related.column})}
   return [{id, physicalLocation, ...(related.reason ? {message: {text: related.reason}} : {})}]
 }
 
@@ -98,8 +99,7 @@ function relatedLocation(related: Related, id: number): Location[] {
 export function fingerprintOf(finding: Finding, text: string, path: string): string {
   const {message} = finding
   const flagged =
-    message.actual ??
-    (finding.startOffset !== null && finding.endOffset !== null ? text.slice(finding.startOffset, finding.endOffset) : '')
+    message.actual ?? (finding.startOffset !== null && finding.endOffset !== null ? text.slice(finding.startOffset, finding.endOffset) : '')
   const parts = [
     message.ruleId ?? message.source ?? '',
     flagged.replace(/\s+/g, ' ').trim().toLowerCase(),

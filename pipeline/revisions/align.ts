@@ -43,7 +43,12 @@ export function align(before: Block[], after: Block[]): Op[] {
   const same = pairIdentical(before, after, deleted, inserted)
   const sameOld = new Set(same.map((pair) => pair.old))
   const sameNew = new Set(same.map((pair) => pair.new))
-  const similar = pairSimilar(before, after, deleted.filter((i) => !sameOld.has(i)), inserted.filter((j) => !sameNew.has(j)))
+  const similar = pairSimilar(
+    before,
+    after,
+    deleted.filter((i) => !sameOld.has(i)),
+    inserted.filter((j) => !sameNew.has(j))
+  )
   const {inPlace, moved} = placePairs([...same, ...similar], equals)
   return emit(before, after, mergeInOrder(equals, inPlace), moved)
 }

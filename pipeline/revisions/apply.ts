@@ -36,6 +36,7 @@ export function applyOps(oldTexts: string[], ops: Op[]): string[] {
         break
     }
   }
-  if (used.size !== oldTexts.length) throw new Error(`${oldTexts.length - used.size} old blocks are neither kept, moved, edited nor deleted`)
+  if (used.size !== oldTexts.length)
+    throw new Error(`${oldTexts.length - used.size} old blocks are neither kept, moved, edited nor deleted`)
   return texts
 }

@@ -118,7 +118,9 @@ function isFigure(node: Paragraph): boolean {
 
 /** Two figures with the same caption but different images are different blocks. */
 function sources(node: Paragraph): string {
-  return node.children.map((child) => (child.type === 'image' ? child.url : child.type === 'imageReference' ? child.identifier : '')).join(' ')
+  return node.children
+    .map((child) => (child.type === 'image' ? child.url : child.type === 'imageReference' ? child.identifier : ''))
+    .join(' ')
 }
 
 /** `toString` runs the cells together ("AB"); rows on lines and cells apart keep the words apart. */

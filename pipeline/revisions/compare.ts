@@ -62,7 +62,8 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
 
   const title = metadataOf(after).title ?? metadataOf(before).title ?? path.basename(after.root)
   const heading = `Comparison of ${oldLabel} and ${newLabel}`
-  const document = (medium: 'screen' | 'print') => redlineDocument(ops, summary, delta, {title, heading, oldLabel, newLabel, lang: metadataOf(after).lang, medium, cwd})
+  const document = (medium: 'screen' | 'print') =>
+    redlineDocument(ops, summary, delta, {title, heading, oldLabel, newLabel, lang: metadataOf(after).lang, medium, cwd})
   const editions = options.editions ?? ['html', 'pdf']
   const outputs: Array<[string, string | Uint8Array]> = []
   const slug = slugOf(title)
@@ -71,7 +72,11 @@ export async function compare(options: CompareOptions): Promise<CompareResult> {
     const browser = await openBrowser(config.browser)
     try {
       const metadata = {...metadataOf(after), title: heading, subject: `Changes to ${title}`}
-      const printed = await printTree(document('print'), {metadata, edition: {...config.edition, hyphenate: false}, timeout: config.browser.timeout}, {browser, name: `${slug}.diff.pdf`})
+      const printed = await printTree(
+        document('print'),
+        {metadata, edition: {...config.edition, hyphenate: false}, timeout: config.browser.timeout},
+        {browser, name: `${slug}.diff.pdf`}
+      )
       outputs.push([`${slug}.diff.pdf`, printed.pdf])
     } finally {
       await browser.close()
@@ -123,7 +128,12 @@ function redlineDocument(ops: Op[], summary: Summary, delta: DeltaEntry[], optio
     number++
     const title = child.children.find((node): node is Element => node.type === 'element' && node.tagName === 'h2')
     const classes = (child.properties.className as string[] | undefined) ?? []
-    child.properties = {...child.properties, className: [...classes, 'chapter'], id: `chapter-${number}`, dataTitle: title ? textOf(title) : undefined}
+    child.properties = {
+      ...child.properties,
+      className: [...classes, 'chapter'],
+      id: `chapter-${number}`,
+      dataTitle: title ? textOf(title) : undefined
+    }
   }
   article.children.splice(2, 0, findingsSection(delta, options.cwd))
   article.properties.className = ['edition', 'redline']
@@ -135,7 +145,10 @@ function redlineDocument(ops: Op[], summary: Summary, delta: DeltaEntry[], optio
       h('html', {lang: options.lang}, [
         h('head', [
           h('meta', {charSet: 'utf-8'}),
-          h('meta', {httpEquiv: 'Content-Security-Policy', content: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"}),
+          h('meta', {
+            httpEquiv: 'Content-Security-Policy',
+            content: "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
+          }),
           h('title', options.heading),
           h('meta', {name: 'generator', content: 'Galley'}),
           h('style', `${fontFaceCss()}\n${css}\n${redlineCss}`)
@@ -173,7 +186,11 @@ export function summaryText(result: CompareResult): string {
   ]
   const rows = [...result.summary.chapters.map((c) => row(c.chapter, c.status, c)), row('total', '', result.summary.total)]
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((r) => r[column]!.length)))
-  const line = (cells: string[]) => cells.map((cell, column) => (column >= 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd()
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column >= 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd()
   const count = (state: DeltaEntry['state']) => result.delta.filter((entry) => entry.state === state).length
   return [
     `Comparison of ${result.oldLabel} and ${result.newLabel}`,

@@ -18,7 +18,11 @@ export function historyTable(entries: HistoryEntry[]): string {
     ...rules.map((rule) => String(e.findings[rule] ?? 0))
   ])
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)))
-  const line = (cells: string[]) => cells.map((cell, column) => (column >= 3 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join('  ').trimEnd()
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column >= 3 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd()
   return [line(header), ...rows.map(line)].join('\n')
 }
 
@@ -43,7 +47,10 @@ export function historyHtml(entries: HistoryEntry[], title: string): string {
       h('head', [
         h('meta', {charset: 'utf-8'}),
         h('title', `History of ${title}`),
-        h('style', 'body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}td,th{padding:.2rem .6rem;border-bottom:1px solid #ccc;text-align:right}td:nth-child(-n+3),th:nth-child(-n+3){text-align:left}.words{stroke:#1f5fa8}.findings{stroke:#b3261e;stroke-dasharray:6 4}polyline{fill:none;stroke-width:2}')
+        h(
+          'style',
+          'body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}td,th{padding:.2rem .6rem;border-bottom:1px solid #ccc;text-align:right}td:nth-child(-n+3),th:nth-child(-n+3){text-align:left}.words{stroke:#1f5fa8}.findings{stroke:#b3261e;stroke-dasharray:6 4}polyline{fill:none;stroke-width:2}'
+        )
       ]),
       h('body', [
         h('h1', `History of ${title}`),
@@ -56,7 +63,13 @@ export function historyHtml(entries: HistoryEntry[], title: string): string {
           h('figcaption', `${entries.length} revisions`)
         ]),
         h('table', [
-          h('thead', h('tr', ['commit', 'date', 'author', 'words', '+lines', '−lines', 'findings', ...rules].map((title) => h('th', title)))),
+          h(
+            'thead',
+            h(
+              'tr',
+              ['commit', 'date', 'author', 'words', '+lines', '−lines', 'findings', ...rules].map((title) => h('th', title))
+            )
+          ),
           h(
             'tbody',
             entries.map((e) =>

@@ -5,7 +5,9 @@ import {writeAtomic} from '../render/write.ts'
 import {history, type HistoryOptions} from './history.ts'
 import {historyHtml, historyJson, historyTable} from './history-report.ts'
 
-export async function writeHistory(options: HistoryOptions & {format: 'table' | 'json'; out?: string}): Promise<{text: string; page: string}> {
+export async function writeHistory(
+  options: HistoryOptions & {format: 'table' | 'json'; out?: string}
+): Promise<{text: string; page: string}> {
   const cwd = path.resolve(options.cwd ?? process.cwd())
   const config = await loadConfig(cwd, options.configFile)
   const entries = await history(options)

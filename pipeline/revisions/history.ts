@@ -38,7 +38,10 @@ export async function history(options: HistoryOptions = {}): Promise<HistoryEntr
 
   const commits = await commitsTouching(repository, options.range ?? 'HEAD', folder)
   const listings = await Promise.all(commits.map((commit) => listFiles(repository, commit.commit, folder)))
-  const blobs = await readBlobs(repository, listings.flat().map((entry) => entry.blob))
+  const blobs = await readBlobs(
+    repository,
+    listings.flat().map((entry) => entry.blob)
+  )
 
   // Most chapters are unchanged from one revision to the next: their chapter-phase results come
   // from this run's cache, keyed by content, and only the cross-file rules run on every revision.

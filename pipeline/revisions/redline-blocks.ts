@@ -55,7 +55,9 @@ function shell(block: Block, children: ElementContent[]): Element {
 
 /** The word diff as plain text in the block's element. */
 function plain(block: Block, segments: Segment[]): Element {
-  const words: ElementContent[] = segments.map((segment) => (segment.op === 'equal' ? text(segment.text) : h(tagOf(segment.op), segment.text)))
+  const words: ElementContent[] = segments.map((segment) =>
+    segment.op === 'equal' ? text(segment.text) : h(tagOf(segment.op), segment.text)
+  )
   switch (block.kind) {
     case 'heading':
       return h(headingTag(block), words)
@@ -80,7 +82,12 @@ function overlay(element: Element, segments: Segment[]): boolean {
   const deletedAt = new Map<number, string>()
   for (const segment of segments) {
     if (segment.op === 'delete') deletedAt.set(chars.length, (deletedAt.get(chars.length) ?? '') + segment.text)
-    else for (const char of segment.text) (chars.push(char), ops.push(segment.op))
+    else {
+      for (const char of segment.text) {
+        chars.push(char)
+        ops.push(segment.op)
+      }
+    }
   }
 
   const replacements = new Map<Text, ElementContent[]>()

@@ -6,7 +6,6 @@ import {byName, chapterFromBytes, readManuscript, markdown} from '../manuscript/
 import type {Chapter, Manuscript} from '../manuscript/types.ts'
 import {listFiles, readBlobs, repositoryRoot, toPosix} from './git.ts'
 
-
 /** `revision` undefined means the working tree. Chapters carry their blob hash in `file.data.blob`. */
 export async function manuscriptAt(cwd: string, config: Config, revision: string | undefined): Promise<Manuscript> {
   const root = path.resolve(config.base, config.manuscript)
@@ -24,7 +23,10 @@ export async function manuscriptAt(cwd: string, config: Config, revision: string
       })
     : entries.sort((a, b) => byName(a.path, b.path))
   if (ordered.length === 0) throw new GalleyError(folder || '.', `no Markdown files at revision ${revision}`)
-  const blobs = await readBlobs(repository, ordered.map((e) => e.blob))
+  const blobs = await readBlobs(
+    repository,
+    ordered.map((e) => e.blob)
+  )
   const chapters: Chapter[] = ordered.map((entry) => {
     const chapter = chapterFromBytes(toPosix(path.relative(cwd, path.join(repository, entry.path))), blobs.get(entry.blob)!, cwd)
     chapter.file.data.blob = entry.blob

@@ -15,7 +15,12 @@ export interface Stamp {
 
 export async function stampOf(cwd: string, manuscript: Manuscript): Promise<Stamp> {
   const root = await repositoryRoot(cwd)
-  const hasCommit = root ? await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']).then(() => true, () => false) : false
+  const hasCommit = root
+    ? await git(root, ['rev-parse', '--verify', '--quiet', 'HEAD']).then(
+        () => true,
+        () => false
+      )
+    : false
   if (!root || !hasCommit) {
     const revision = `sha256:${contentHash(manuscript).slice(0, 12)}`
     return {revision, date: '', dirty: false, label: `Revision ${revision} (not under version control)`}

@@ -44,7 +44,10 @@ export function diffWords(before: string, after: string): WordDiff {
   dmp.Diff_Timeout = 0
   const diffs = dmp.diff_main(a, b, false)
   dmp.diff_cleanupSemantic(diffs)
-  const segments = diffs.map(([op, chars]): Segment => ({op: op === 0 ? 'equal' : op === 1 ? 'insert' : 'delete', text: encoder.decode(chars)}))
+  const segments = diffs.map(([op, chars]): Segment => ({
+    op: op === 0 ? 'equal' : op === 1 ? 'insert' : 'delete',
+    text: encoder.decode(chars)
+  }))
   return measure(merge(segments))
 }
 

@@ -12,7 +12,9 @@ const results = path.resolve('pipeline/bench/RESULTS.md')
 describe('bench --quick', () => {
   it('prints the table with every row, and leaves RESULTS.md alone', {timeout: 600_000}, async () => {
     const before = await readFile(results, 'utf8').catch(() => undefined)
-    const {stdout} = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'pipeline/bench/index.ts', '--quick'], {maxBuffer: 2 ** 24})
+    const {stdout} = await promisify(execFile)(process.execPath, ['--import', 'tsx', 'pipeline/bench/index.ts', '--quick'], {
+      maxBuffer: 2 ** 24
+    })
 
     expect(stdout).toMatch(/^Machine: \d+ × .+, \d+ GB, Node v\d+/m)
     expect(stdout).toContain('| measure | Galley | baseline (same run) | ratio | target | |')

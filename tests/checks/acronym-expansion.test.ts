@@ -79,7 +79,9 @@ describe('acronym-expansion', () => {
     ])
     expect(files.map((file) => file.messages.map(String))).toEqual([
       [],
-      ['two.md:1:5-1:37: Unexpected expansion `Korea Central News Agency` for `KCNA`, expected `Korean Central News Agency` as defined before']
+      [
+        'two.md:1:5-1:37: Unexpected expansion `Korea Central News Agency` for `KCNA`, expected `Korean Central News Agency` as defined before'
+      ]
     ])
     const [message] = files[1].messages
     expect(message.actual).toBe('Korea Central News Agency')
@@ -96,7 +98,9 @@ describe('acronym-expansion', () => {
       'manuscript/china-iran-military-relations.md:12:468-12:500: Unexpected expansion `Joint Comprehensive Plan` for `JCPOA`, expected words whose initials spell `JCPOA`',
       'manuscript/china-iran-military-relations.md:22:50-22:53: Unexpected undefined acronym `CCP`, expected an expansion at its first use'
     ])
-    expect(await messages([seed], {requireDefinition: true, known: {CCP: 'Chinese Communist Party'}, wellKnown: ['US', 'UN'], ignore: ['JCPOA']})).toEqual([])
+    expect(
+      await messages([seed], {requireDefinition: true, known: {CCP: 'Chinese Communist Party'}, wellKnown: ['US', 'UN'], ignore: ['JCPOA']})
+    ).toEqual([])
     expect(await messages([seed], {requireDefinition: true, wellKnown: [], ignore: ['JCPOA', 'CCP']})).toEqual([
       'manuscript/china-iran-military-relations.md:10:130-10:132: Unexpected undefined acronym `US`, expected an expansion at its first use',
       'manuscript/china-iran-military-relations.md:12:174-12:176: Unexpected undefined acronym `UN`, expected an expansion at its first use'

@@ -29,7 +29,10 @@ const chapterPath = (index: number) => path.join(folder, 'manuscript', chapters[
 /** The longest paragraph of a chapter: long enough to be compared, and found in no other chapter. */
 async function longestParagraph(index: number): Promise<string> {
   const text = await readFile(chapterPath(index), 'utf8')
-  return text.split('\n\n').filter((block) => !block.startsWith('#') && !block.startsWith('---')).sort((a, b) => b.length - a.length)[0]!
+  return text
+    .split('\n\n')
+    .filter((block) => !block.startsWith('#') && !block.startsWith('---'))
+    .sort((a, b) => b.length - a.length)[0]!
 }
 
 const repeats = (report: Array<{messages: Array<{ruleId: string}>}>) =>

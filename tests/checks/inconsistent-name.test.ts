@@ -31,7 +31,10 @@ function brown(name: string): Doc {
   return {path: `${name}.md`, value: `${paragraphs.filter(Boolean).join('\n\n')}\n`}
 }
 
-const seed = {path: 'manuscript/china-iran-military-relations.md', value: readFileSync('manuscript/china-iran-military-relations.md', 'utf8')}
+const seed = {
+  path: 'manuscript/china-iran-military-relations.md',
+  value: readFileSync('manuscript/china-iran-military-relations.md', 'utf8')
+}
 
 describe('inconsistent-name', () => {
   it('accepts short forms, titles, possessives, acronyms, demonyms and different people', async () => {
@@ -146,7 +149,8 @@ describe('inconsistent-name', () => {
   })
 
   it('takes a capitalised ordinary word for no name: `The Calmer faction` is not `Colmer`', async () => {
-    const value = 'Representative William Colmer spoke, and Colmer voted no. The Calmer faction grew calmer, and the room was calmer still.\n'
+    const value =
+      'Representative William Colmer spoke, and Colmer voted no. The Calmer faction grew calmer, and the room was calmer still.\n'
     expect(await messagesOf([{path: 'o.md', value}])).toEqual([])
   })
 
@@ -160,7 +164,12 @@ describe('inconsistent-name', () => {
     expect(await messagesOf([{path: 'm.md', value: `${family}; a Muller nodded.\n`}])).toEqual([
       'm.md:1:53-1:59: Unexpected `Muller`, expected `Miller` (used 3 times)'
     ])
-    expect(await messagesOf([{path: 'a.md', value: `${family}.\n`}, {path: 'b.md', value: 'In Vienna a Muller nodded.\n'}])).toEqual([])
+    expect(
+      await messagesOf([
+        {path: 'a.md', value: `${family}.\n`},
+        {path: 'b.md', value: 'In Vienna a Muller nodded.\n'}
+      ])
+    ).toEqual([])
   })
 
   it('validates its options, with a default for each', () => {

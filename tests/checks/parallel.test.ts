@@ -42,7 +42,8 @@ describe('a parallel check', () => {
     expect(await report(2, true)).toEqual(serial)
 
     const rules = new Set(serial.flatMap((file) => file.messages.map((message) => message.ruleId)))
-    for (const rule of ['repeated-paragraph', 'inconsistent-name', 'acronym-expansion', 'repeated-words', 'frontmatter']) expect(rules).toContain(rule)
+    for (const rule of ['repeated-paragraph', 'inconsistent-name', 'acronym-expansion', 'repeated-words', 'frontmatter'])
+      expect(rules).toContain(rule)
     const quiet = serial.find((file) => file.path.endsWith('z3-quiet.md'))!
     expect(quiet.messages.map((message) => message.ruleId)).not.toContain('repeated-paragraph')
   })

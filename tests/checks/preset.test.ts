@@ -10,19 +10,22 @@ const fixtures = path.resolve('tests/fixtures')
 const folders = readdirSync(fixtures).filter((name) => ruleIds.includes(name))
 
 describe('the preset', () => {
-  it.each(['manuscript', ...folders.map((name) => path.join('tests/fixtures', name))])('%s: every message has ruleId, source, url and a place inside the file', async (folder) => {
-    const {files} = await check({cwd: process.cwd(), path: folder})
-    const messages = files.flatMap((file) => file.messages.map((message) => ({file, message})))
-    expect(messages.length).toBeGreaterThan(0)
-    for (const {file, message} of messages) {
-      expect(message.ruleId, String(message)).toBeTruthy()
-      expect(message.source, String(message)).toMatch(/^(galley|remark-lint|retext-repeated-words)$/)
-      expect(message.url, String(message)).toMatch(new RegExp(`#${message.ruleId}$|remark-lint`))
-      const lines = String(file.value).split('\n').length
-      expect(message.line).toBeGreaterThanOrEqual(1)
-      expect(message.place && 'end' in message.place ? message.place.end.line : message.line).toBeLessThanOrEqual(lines)
+  it.each(['manuscript', ...folders.map((name) => path.join('tests/fixtures', name))])(
+    '%s: every message has ruleId, source, url and a place inside the file',
+    async (folder) => {
+      const {files} = await check({cwd: process.cwd(), path: folder})
+      const messages = files.flatMap((file) => file.messages.map((message) => ({file, message})))
+      expect(messages.length).toBeGreaterThan(0)
+      for (const {file, message} of messages) {
+        expect(message.ruleId, String(message)).toBeTruthy()
+        expect(message.source, String(message)).toMatch(/^(galley|remark-lint|retext-repeated-words)$/)
+        expect(message.url, String(message)).toMatch(new RegExp(`#${message.ruleId}$|remark-lint`))
+        const lines = String(file.value).split('\n').length
+        expect(message.line).toBeGreaterThanOrEqual(1)
+        expect(message.place && 'end' in message.place ? message.place.end.line : message.line).toBeLessThanOrEqual(lines)
+      }
     }
-  })
+  )
 
   it('turns a rule off and sets severities from the config', async () => {
     const base = process.cwd()

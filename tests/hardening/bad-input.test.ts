@@ -1,7 +1,7 @@
 // Bad input through the real CLI: every broken file is one line that names it and says what is
 // wrong, the run exits 2 without a stack trace, and the other files are still checked.
 import {execFileSync} from 'node:child_process'
-import {chmod, mkdir, symlink, writeFile} from 'node:fs/promises'
+import {chmod, mkdir, symlink} from 'node:fs/promises'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {maxFileSize} from '../../pipeline/manuscript/read.ts'
@@ -15,7 +15,16 @@ const utf16be = (text: string) => Buffer.from(text, 'utf16le').swap16()
 
 // A YAML document that expands to a billion strings if aliases are followed blindly.
 const laughs = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
-for (const [from, to] of [['a', 'b'], ['b', 'c'], ['c', 'd'], ['d', 'e'], ['e', 'f'], ['f', 'g'], ['g', 'h'], ['h', 'i']]) {
+for (const [from, to] of [
+  ['a', 'b'],
+  ['b', 'c'],
+  ['c', 'd'],
+  ['d', 'e'],
+  ['e', 'f'],
+  ['f', 'g'],
+  ['g', 'h'],
+  ['h', 'i']
+]) {
   laughs.push(`${to}: &${to} [*${from},*${from},*${from},*${from},*${from},*${from},*${from},*${from},*${from}]`)
 }
 
@@ -28,7 +37,9 @@ const expected: Record<string, string[]> = {
   'manuscript/05-binary.md': ['unreadable: binary file (NUL byte at offset 8), expected UTF-8 text'],
   'manuscript/06-empty.md': [],
   'manuscript/07-huge.md': [`unreadable: file of 50 MB is over the limit of ${maxFileSize / 1024 / 1024} MB; split it into chapters`],
-  'manuscript/08-frontmatter.md': ['frontmatter: invalid frontmatter: Flow sequence in block collection must be sufficiently indented and end with a ] at line 1, column 17:'],
+  'manuscript/08-frontmatter.md': [
+    'frontmatter: invalid frontmatter: Flow sequence in block collection must be sufficiently indented and end with a ] at line 1, column 17:'
+  ],
   'manuscript/09-laughs.md': ['frontmatter: invalid frontmatter: Excessive alias count indicates a resource exhaustion attack'],
   'manuscript/10-loop.md': ['unreadable: symbolic link loop'],
   'manuscript/11-broken.md': ['unreadable: broken symbolic link'],
@@ -70,9 +81,16 @@ describe('a manuscript of broken files', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toBe('')
     const report = JSON.parse(result.stdout) as Array<{path: string; messages: Array<{ruleId: string; reason: string; severity: string}>}>
-    const found = Object.fromEntries(report.map((file) => [file.path, file.messages.map((m) => `${m.ruleId}: ${m.reason}`.split('\n')[0]!.replace(/(column 17:).*/, '$1'))]))
+    const found = Object.fromEntries(
+      report.map((file) => [
+        file.path,
+        file.messages.map((m) => `${m.ruleId}: ${m.reason}`.split('\n')[0]!.replace(/(column 17:).*/, '$1'))
+      ])
+    )
     expect(found).toEqual(expected)
-    const errors = report.flatMap((file) => file.messages.filter((m) => ['unreadable', 'frontmatter', 'control-comment'].includes(m.ruleId)))
+    const errors = report.flatMap((file) =>
+      file.messages.filter((m) => ['unreadable', 'frontmatter', 'control-comment'].includes(m.ruleId))
+    )
     expect(errors.every((m) => m.severity === 'error')).toBe(true)
   })
 
@@ -85,8 +103,16 @@ describe('a manuscript of broken files', () => {
       const heading = lines.findIndex((line) => line === file || line === `${file}: no issues found`)
       expect(heading, file).toBeGreaterThanOrEqual(0)
       const section = lines[heading] === file ? lines.slice(heading + 1, lines.indexOf('', heading)) : []
-      expect(section.map((line) => /(?:error|warning)\s+(.*)/.exec(line)?.[1]?.slice(0, 40).trim()), file).toEqual(
-        messages.map((message) => message.slice(message.indexOf(': ') + 2).slice(0, 40).trim())
+      expect(
+        section.map((line) => /(?:error|warning)\s+(.*)/.exec(line)?.[1]?.slice(0, 40).trim()),
+        file
+      ).toEqual(
+        messages.map((message) =>
+          message
+            .slice(message.indexOf(': ') + 2)
+            .slice(0, 40)
+            .trim()
+        )
       )
     }
   })
@@ -136,7 +162,11 @@ describe('paths that are not there or cannot be read', () => {
     await chmod(shared, 0o755)
     await chmod(path.join(shared, 'galley.config.json'), 0o000)
     const result = await galley(shared, ['check'], {uid: nobody})
-    expect(result).toMatchObject({code: 2, stdout: '', stderr: `galley: ${path.join(shared, 'galley.config.json')}: cannot read config: EACCES\n`})
+    expect(result).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `galley: ${path.join(shared, 'galley.config.json')}: cannot read config: EACCES\n`
+    })
   })
 })
 
@@ -144,7 +174,11 @@ describe('a config with a typo', () => {
   it('suggests the key that was meant, in one line, with the trace only under --verbose', async () => {
     const folder = await project({'manuscript/a.md': 'Fine.\n', 'galley.config.json': JSON.stringify({browser: {fallbak: false}})})
     const result = await galley(folder, ['build'])
-    expect(result).toMatchObject({code: 2, stdout: '', stderr: 'galley: galley.config.json: browser: unknown key "fallbak", did you mean "fallback"?\n'})
+    expect(result).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: 'galley: galley.config.json: browser: unknown key "fallbak", did you mean "fallback"?\n'
+    })
     const verbose = await galley(folder, ['build', '--verbose'])
     expect(verbose.code).toBe(2)
     expect(verbose.stderr).toMatch(stackTrace)
@@ -153,6 +187,9 @@ describe('a config with a typo', () => {
   it('suggests the rule that was meant', async () => {
     const folder = await project({'manuscript/a.md': 'Fine.\n', 'galley.config.yaml': 'rules:\n  repeated-word: error\n'})
     const result = await galley(folder, ['check'])
-    expect(result).toMatchObject({code: 2, stderr: 'galley: galley.config.yaml: rules: unknown rule "repeated-word", did you mean "repeated-words"?\n'})
+    expect(result).toMatchObject({
+      code: 2,
+      stderr: 'galley: galley.config.yaml: rules: unknown rule "repeated-word", did you mean "repeated-words"?\n'
+    })
   })
 })

@@ -34,7 +34,14 @@ function longBook(): Record<string, string> {
 const shortBook = {'manuscript/a.md': '---\ntitle: The Short Build\n---\n\n# The short build\n\nOne paragraph, printed twice at once.\n'}
 
 async function digests(folder: string, names: string[]): Promise<Record<string, string>> {
-  const entries = await Promise.all(names.map(async (name) => [name, createHash('sha256').update(await readFile(path.join(folder, name))).digest('hex')]))
+  const entries = await Promise.all(
+    names.map(async (name) => [
+      name,
+      createHash('sha256')
+        .update(await readFile(path.join(folder, name)))
+        .digest('hex')
+    ])
+  )
   return Object.fromEntries(entries)
 }
 
@@ -63,7 +70,7 @@ function processes(): Proc[] {
 function descendants(root: number): Proc[] {
   const all = processes()
   const found: Proc[] = []
-  for (let frontier = [root]; frontier.length > 0; ) {
+  for (let frontier = [root]; frontier.length > 0;) {
     const next = all.filter((proc) => frontier.includes(proc.ppid))
     found.push(...next)
     frontier = next.map((proc) => proc.pid)
@@ -82,7 +89,7 @@ function alive(pid: number): boolean {
 }
 
 async function until<T>(find: () => T | undefined | false, what: string, patience = 60_000): Promise<T> {
-  for (const end = Date.now() + patience; Date.now() < end; ) {
+  for (const end = Date.now() + patience; Date.now() < end;) {
     const found = find()
     if (found) return found
     await new Promise((resolve) => setTimeout(resolve, 50))
@@ -95,7 +102,9 @@ async function printing(child: ChildProcess, stderr: () => string): Promise<Proc
   await until(() => stderr().includes('galley: printing the PDF…'), 'the PDF stage')
   return until(() => {
     const below = descendants(child.pid!)
-    return below.some((proc) => proc.cmdline.includes('--type=renderer')) && below.filter((proc) => !proc.cmdline.includes('pipeline/bin.js'))
+    return (
+      below.some((proc) => proc.cmdline.includes('--type=renderer')) && below.filter((proc) => !proc.cmdline.includes('pipeline/bin.js'))
+    )
   }, 'a renderer')
 }
 
@@ -120,7 +129,11 @@ describe('a long book whose editions were built before', () => {
   const killed: Array<{profile: string; browser: number[]}> = []
 
   beforeAll(async () => {
-    folder = await project({...longBook(), 'nofallback.json': JSON.stringify({browser: {fallback: false}}), 'timeout.json': JSON.stringify({browser: {timeout: 5000}})})
+    folder = await project({
+      ...longBook(),
+      'nofallback.json': JSON.stringify({browser: {fallback: false}}),
+      'timeout.json': JSON.stringify({browser: {timeout: 5000}})
+    })
     const first = await galley(folder, ['build'])
     expect(first.stdout).toMatch(/^output\/the-long-build\.html\noutput\/the-long-build\.pdf \(\d+ pages\)\n$/)
     before = await digests(folder, editions)
@@ -188,7 +201,9 @@ describe('two builds of one book at once', () => {
     expect(results.map((result) => result.code)).toEqual([0, 0])
     expect((await readdir(path.join(folder, 'output'))).sort()).toEqual(['the-short-build.html', 'the-short-build.pdf'])
     const pdf = await PDFDocument.load(await readFile(path.join(folder, 'output/the-short-build.pdf')))
-    expect(results.map((result) => result.stdout)).toEqual(Array(2).fill(`output/the-short-build.html\noutput/the-short-build.pdf (${pdf.getPageCount()} pages)\n`))
+    expect(results.map((result) => result.stdout)).toEqual(
+      Array(2).fill(`output/the-short-build.html\noutput/the-short-build.pdf (${pdf.getPageCount()} pages)\n`)
+    )
     expect((await readFile(path.join(folder, 'output/the-short-build.html'), 'utf8')).trimEnd()).toMatch(/<\/html>$/)
   })
 
@@ -203,7 +218,10 @@ describe('two builds of one book at once', () => {
     let child!: ChildProcess
     const run = galley(folder, ['build', '--html', '--verbose'], {started: (started) => (child = started)})
     const stderr = watch(child)
-    await until(() => stderr().includes(`galley: waiting for the build of process ${holder.pid} to finish writing into output…`), 'the build to wait')
+    await until(
+      () => stderr().includes(`galley: waiting for the build of process ${holder.pid} to finish writing into output…`),
+      'the build to wait'
+    )
     expect((await stat(html)).ino).toBe(written)
     holder.kill()
     expect((await run).code).toBe(0)
@@ -214,11 +232,17 @@ describe('two builds of one book at once', () => {
 
 describe('an output folder that cannot be written', () => {
   it('a file where the folder should be is one line and exit 2, and the file is left alone', async () => {
-    const folder = await project({...shortBook, 'taken': 'not a folder\n'})
+    const folder = await project({...shortBook, taken: 'not a folder\n'})
     const inPlace = await galley(folder, ['build', '--html', '--out', 'taken'])
-    expect(inPlace).toMatchObject({code: 2, stderr: 'galley: taken: cannot write the editions here (EEXIST: a file stands where the folder should be)\n'})
+    expect(inPlace).toMatchObject({
+      code: 2,
+      stderr: 'galley: taken: cannot write the editions here (EEXIST: a file stands where the folder should be)\n'
+    })
     const below = await galley(folder, ['build', '--html', '--out', 'taken/editions'])
-    expect(below).toMatchObject({code: 2, stderr: 'galley: taken/editions: cannot write the editions here (ENOTDIR: a file stands where a folder should be)\n'})
+    expect(below).toMatchObject({
+      code: 2,
+      stderr: 'galley: taken/editions: cannot write the editions here (ENOTDIR: a file stands where a folder should be)\n'
+    })
     expect(await readFile(path.join(folder, 'taken'), 'utf8')).toBe('not a folder\n')
   })
 
@@ -229,7 +253,8 @@ describe('an output folder that cannot be written', () => {
     expect(result).toMatchObject({
       code: 2,
       stdout: '',
-      stderr: 'galley: output/the-short-build.pdf: cannot write edition (EISDIR: a folder stands where the file should be); the previous editions are unchanged\n'
+      stderr:
+        'galley: output/the-short-build.pdf: cannot write edition (EISDIR: a folder stands where the file should be); the previous editions are unchanged\n'
     })
     expect(await readFile(path.join(folder, 'output/the-short-build.html'), 'utf8')).toBe('the previous edition\n')
     expect((await readdir(path.join(folder, 'output'))).sort()).toEqual(['the-short-build.html', 'the-short-build.pdf'])

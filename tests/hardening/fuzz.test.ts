@@ -19,11 +19,45 @@ import {placesOutside} from './places.ts'
 const runs = {markdown: 500, unicode: 500, edits: 300}
 
 const word = fc.constantFrom(
-  'the', 'the', 'harbour', 'ledger', 'Wei Fenghe', 'Wei Feng', 'General Wei', 'JCPOA', 'IRGC', 'SCO',
-  '(Joint Comprehensive Plan of Action)', 'Tehran', 'Beijing', 'naval', 'exercise', 'and', 'a', 'was'
+  'the',
+  'the',
+  'harbour',
+  'ledger',
+  'Wei Fenghe',
+  'Wei Feng',
+  'General Wei',
+  'JCPOA',
+  'IRGC',
+  'SCO',
+  '(Joint Comprehensive Plan of Action)',
+  'Tehran',
+  'Beijing',
+  'naval',
+  'exercise',
+  'and',
+  'a',
+  'was'
 )
 // Lone surrogates, direction overrides, joiners, combining marks, BOM, separators, tabs, CR.
-const nonsense = fc.constantFrom('\uD800', '\uDFFF', '\u202E', '\u200D', '\u0301', '\uFEFF', '\u2028', '\u2029', '\t', '\r', '\r\n', '\u00A0', '👩‍👩‍👧', '𝕏', 'ﬃ', '\u0085', '\u000B')
+const nonsense = fc.constantFrom(
+  '\uD800',
+  '\uDFFF',
+  '\u202E',
+  '\u200D',
+  '\u0301',
+  '\uFEFF',
+  '\u2028',
+  '\u2029',
+  '\t',
+  '\r',
+  '\r\n',
+  '\u00A0',
+  '👩‍👩‍👧',
+  '𝕏',
+  'ﬃ',
+  '\u0085',
+  '\u000B'
+)
 
 const inline: fc.Arbitrary<string> = fc.oneof(
   {weight: 6, arbitrary: word},
@@ -31,9 +65,26 @@ const inline: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(word, word).map(([a, b]) => `**${a}** __${b}__`),
   word.map((a) => `\`${a}\``),
   word.map((a) => `~~${a}~~`),
-  fc.tuple(word, fc.constantFrom('https://example.org/x', '#heading', 'other.md#part', '../x.md', 'mailto:a@b.c', '')).map(([a, url]) => `[${a}](${url})`),
-  fc.tuple(word, fc.constantFrom('images/a.png', 'https://example.org/a.png', '../../etc/passwd', 'data:image/png;base64,iVBORw0KGgo=')).map(([a, src]) => `![${a}](${src})`),
-  fc.constantFrom('<https://example.org>', 'www.example.org', 'a@b.example', '[^1]', '[^note]', '<span>raw</span>', '<b>', '\\', '  \n', '&amp;', '&#0;', '&nbsp;')
+  fc
+    .tuple(word, fc.constantFrom('https://example.org/x', '#heading', 'other.md#part', '../x.md', 'mailto:a@b.c', ''))
+    .map(([a, url]) => `[${a}](${url})`),
+  fc
+    .tuple(word, fc.constantFrom('images/a.png', 'https://example.org/a.png', '../../etc/passwd', 'data:image/png;base64,iVBORw0KGgo='))
+    .map(([a, src]) => `![${a}](${src})`),
+  fc.constantFrom(
+    '<https://example.org>',
+    'www.example.org',
+    'a@b.example',
+    '[^1]',
+    '[^note]',
+    '<span>raw</span>',
+    '<b>',
+    '\\',
+    '  \n',
+    '&amp;',
+    '&#0;',
+    '&nbsp;'
+  )
 )
 
 const sentence = fc.array(inline, {minLength: 1, maxLength: 12}).map((words) => `${words.join(' ')}.`)
@@ -42,35 +93,54 @@ const block: fc.Arbitrary<string> = fc.oneof(
   {weight: 5, arbitrary: fc.array(sentence, {minLength: 1, maxLength: 4}).map((sentences) => sentences.join(' '))},
   fc.tuple(fc.integer({min: 1, max: 7}), sentence).map(([level, text]) => `${'#'.repeat(level)} ${text}`),
   fc.tuple(sentence, fc.constantFrom('===', '---')).map(([text, line]) => `${text}\n${line}`),
-  fc.array(fc.tuple(fc.constantFrom('- ', '* ', '1. ', '2) ', '- [ ] ', '- [x] '), fc.nat({max: 3}), sentence), {minLength: 1, maxLength: 5}).map((items) =>
-    items.map(([marker, depth, text]) => `${'  '.repeat(depth)}${marker}${text}`).join('\n')
-  ),
+  fc
+    .array(fc.tuple(fc.constantFrom('- ', '* ', '1. ', '2) ', '- [ ] ', '- [x] '), fc.nat({max: 3}), sentence), {
+      minLength: 1,
+      maxLength: 5
+    })
+    .map((items) => items.map(([marker, depth, text]) => `${'  '.repeat(depth)}${marker}${text}`).join('\n')),
   fc.array(sentence, {minLength: 1, maxLength: 3}).map((lines) => lines.map((line) => `> ${line}`).join('\n')),
   fc.tuple(fc.constantFrom('', 'js', 'text'), sentence).map(([lang, text]) => `\`\`\`${lang}\n${text}\n\`\`\``),
   sentence.map((text) => `    ${text}`),
-  fc.constantFrom('***', '- - -', '<div>\nraw *block*\n</div>', '<!-- galley ignore -->', '<!-- galley disable repeated-words -->', '<!-- lint disable -->'),
+  fc.constantFrom(
+    '***',
+    '- - -',
+    '<div>\nraw *block*\n</div>',
+    '<!-- galley ignore -->',
+    '<!-- galley disable repeated-words -->',
+    '<!-- lint disable -->'
+  ),
   fc.tuple(word, word, word, word).map(([a, b, c, d]) => `| ${a} | ${b} |\n| --- | :-: |\n| ${c} | ${d} |`),
   fc.tuple(word, sentence).map(([label, text]) => `[^${label.replace(/\W/g, '') || 'n'}]: ${text}`),
   word.map((label) => `[${label}]: https://example.org/${encodeURIComponent(label)}`)
 )
 
 const frontmatter = fc.option(
-  fc.constantFrom('---\ntitle: A Title\nauthor: Someone\n---\n\n', '---\ntitle: [broken\n---\n\n', '---\n- a list\n---\n\n', '---\n---\n\n'),
+  fc.constantFrom(
+    '---\ntitle: A Title\nauthor: Someone\n---\n\n',
+    '---\ntitle: [broken\n---\n\n',
+    '---\n- a list\n---\n\n',
+    '---\n---\n\n'
+  ),
   {nil: ''}
 )
 
-const markdown = fc.tuple(frontmatter, fc.array(block, {minLength: 0, maxLength: 12}), fc.constantFrom('\n\n', '\n')).map(([front, blocks, gap]) => front + blocks.join(gap) + '\n')
+const markdown = fc
+  .tuple(frontmatter, fc.array(block, {minLength: 0, maxLength: 12}), fc.constantFrom('\n\n', '\n'))
+  .map(([front, blocks, gap]) => front + blocks.join(gap) + '\n')
 
 /** A string with nonsense inserted at random places. */
 function sprinkled(text: fc.Arbitrary<string>): fc.Arbitrary<string> {
-  return fc.tuple(text, fc.array(fc.tuple(fc.nat(), fc.oneof(nonsense, fc.string({unit: 'binary', minLength: 1, maxLength: 3}))), {maxLength: 8})).map(([value, insertions]) => {
-    let result = value
-    for (const [at, what] of insertions) {
-      const index = at % (result.length + 1)
-      result = result.slice(0, index) + what + result.slice(index)
-    }
-    return result
-  })
+  return fc
+    .tuple(text, fc.array(fc.tuple(fc.nat(), fc.oneof(nonsense, fc.string({unit: 'binary', minLength: 1, maxLength: 3}))), {maxLength: 8}))
+    .map(([value, insertions]) => {
+      let result = value
+      for (const [at, what] of insertions) {
+        const index = at % (result.length + 1)
+        result = result.slice(0, index) + what + result.slice(index)
+      }
+      return result
+    })
 }
 
 let seed = ''
@@ -91,7 +161,8 @@ const editedSeed = fc
     for (const edit of edits) {
       const at = (n: number) => n % (text.length + 1)
       if (edit.kind === 'cut') text = text.slice(0, at(edit.at)) + text.slice(at(edit.at) + edit.length)
-      else if (edit.kind === 'copy') text = text.slice(0, at(edit.to)) + text.slice(at(edit.at), at(edit.at) + edit.length) + text.slice(at(edit.to))
+      else if (edit.kind === 'copy')
+        text = text.slice(0, at(edit.to)) + text.slice(at(edit.at), at(edit.at) + edit.length) + text.slice(at(edit.to))
       else if (edit.kind === 'insert') text = text.slice(0, at(edit.at)) + edit.text + text.slice(at(edit.at))
       else {
         const lines = text.split('\n')
@@ -119,7 +190,9 @@ afterAll(() => rm(root, {recursive: true, force: true}))
  * before a CRLF are taken out: the known defect below then places a word past its line's end.
  */
 async function holds(texts: string[]): Promise<void> {
-  const chapters = texts.map((text, index) => chapterFromBytes(`chapter-${index + 1}.md`, Buffer.from(text.replace(/[ \t]+(?=\r\n)/g, '')), root))
+  const chapters = texts.map((text, index) =>
+    chapterFromBytes(`chapter-${index + 1}.md`, Buffer.from(text.replace(/[ \t]+(?=\r\n)/g, '')), root)
+  )
   const manuscript = {root, chapters}
   await runChecks(manuscript, config)
   renderHtml({manuscript, metadata: metadataOf(manuscript), config})
@@ -140,7 +213,10 @@ describe('random manuscripts', () => {
   })
 
   it(`of the seed manuscript, randomly edited: ${runs.edits} runs`, async () => {
-    await fc.assert(fc.asyncProperty(editedSeed, sprinkled(markdown), (edited, other) => holds([edited, other])), {numRuns: runs.edits})
+    await fc.assert(
+      fc.asyncProperty(editedSeed, sprinkled(markdown), (edited, other) => holds([edited, other])),
+      {numRuns: runs.edits}
+    )
   })
 })
 

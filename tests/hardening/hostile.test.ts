@@ -38,21 +38,33 @@ function solidPng(width: number, height: number, [red, green, blue]: number[]): 
   header.set([8, 2, 0, 0, 0], 8)
   const row = Buffer.from([0, ...Array.from({length: width}, () => [red!, green!, blue!]).flat()])
   const pixels = deflateSync(Buffer.concat(Array.from({length: height}, () => row)))
-  return Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), chunk('IHDR', header), chunk('IDAT', pixels), chunk('IEND', Buffer.alloc(0))])
+  return Buffer.concat([
+    Buffer.from('89504e470d0a1a0a', 'hex'),
+    chunk('IHDR', header),
+    chunk('IDAT', pixels),
+    chunk('IEND', Buffer.alloc(0))
+  ])
 }
 
 /** The RGB pixels of every 8-bit RGB image in the PDF. */
 function rastersOf(doc: PDFDocument): Uint8Array[] {
   return doc.context
     .enumerateIndirectObjects()
-    .flatMap(([, object]) => (object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Image') ? [object] : []))
-    .filter((image) => image.dict.get(PDFName.of('BitsPerComponent'))?.toString() === '8' && image.dict.get(PDFName.of('ColorSpace'))?.toString() !== '/DeviceGray')
+    .flatMap(([, object]) =>
+      object instanceof PDFRawStream && object.dict.get(PDFName.of('Subtype')) === PDFName.of('Image') ? [object] : []
+    )
+    .filter(
+      (image) =>
+        image.dict.get(PDFName.of('BitsPerComponent'))?.toString() === '8' &&
+        image.dict.get(PDFName.of('ColorSpace'))?.toString() !== '/DeviceGray'
+    )
     .map((image) => decodePDFRawStream(image).decode())
 }
 
 function hasColour(pixels: Uint8Array, [red, green, blue]: number[]): boolean {
   for (let index = 0; index + 2 < pixels.length; index += 3) {
-    if (Math.abs(pixels[index]! - red!) < 40 && Math.abs(pixels[index + 1]! - green!) < 40 && Math.abs(pixels[index + 2]! - blue!) < 40) return true
+    if (Math.abs(pixels[index]! - red!) < 40 && Math.abs(pixels[index + 1]! - green!) < 40 && Math.abs(pixels[index + 2]! - blue!) < 40)
+      return true
   }
   return false
 }
@@ -141,7 +153,9 @@ body { font-family: Remote; background: url(${origin}/background.png); }
 }
 
 // An SVG inside the manuscript is allowed; inlined as an image it must load and run nothing.
-const loadingSvg = (outside: string) => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">
+const loadingSvg = (
+  outside: string
+) => `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="10" height="10">
   <style>@import url(${origin}/svg-style.css);</style>
   <script>fetch('${origin}/svg-script')</script>
   <image href="${origin}/svg-remote.png" width="10" height="10"/>
@@ -214,20 +228,48 @@ describe('a hostile manuscript, built into both editions', () => {
     const html = await readFile(path.join(folder, built.stdout.split('\n')[0]!), 'utf8')
     const tree = fromHtml(html)
     const all = elements(tree)
-    const forbidden = ['script', 'noscript', 'iframe', 'object', 'embed', 'link', 'base', 'form', 'button', 'svg', 'video', 'audio', 'picture', 'source']
+    const forbidden = [
+      'script',
+      'noscript',
+      'iframe',
+      'object',
+      'embed',
+      'link',
+      'base',
+      'form',
+      'button',
+      'svg',
+      'video',
+      'audio',
+      'picture',
+      'source'
+    ]
     expect(all.filter((element) => forbidden.includes(element.tagName)).map((element) => element.tagName)).toEqual([])
     // GitHub's schema keeps an input as a disabled checkbox (task lists), and nothing more.
-    expect(all.filter((element) => element.tagName === 'input').map((element) => element.properties)).toEqual([{disabled: true, type: 'checkbox'}])
+    expect(all.filter((element) => element.tagName === 'input').map((element) => element.properties)).toEqual([
+      {disabled: true, type: 'checkbox'}
+    ])
     expect(all.filter((element) => element.tagName === 'style')).toHaveLength(1)
-    expect(all.filter((element) => element.tagName === 'meta').map((element) => element.properties.httpEquiv ?? element.properties.name ?? 'charset')).not.toContainEqual(['refresh'])
-    expect(all.flatMap((element) => Object.keys(element.properties).filter((name) => /^on/i.test(name) || name === 'style' || name === 'background'))).toEqual([])
+    expect(
+      all
+        .filter((element) => element.tagName === 'meta')
+        .map((element) => element.properties.httpEquiv ?? element.properties.name ?? 'charset')
+    ).not.toContainEqual(['refresh'])
+    expect(
+      all.flatMap((element) =>
+        Object.keys(element.properties).filter((name) => /^on/i.test(name) || name === 'style' || name === 'background')
+      )
+    ).toEqual([])
     // Only links may point at the canary, since following one is the reader's choice; the
     // author's name is text, in its meta tag too.
     const pointing = all.filter((element) => Object.values(element.properties).some((value) => String(value).includes(origin)))
     expect(
       pointing
         .filter((element) => element.properties.name !== 'author')
-        .map((element) => `${element.tagName} ${Object.keys(element.properties).filter((name) => String(element.properties[name]).includes(origin))}`)
+        .map(
+          (element) =>
+            `${element.tagName} ${Object.keys(element.properties).filter((name) => String(element.properties[name]).includes(origin))}`
+        )
     ).toEqual(['a href', 'a href', 'a href'])
     expect(all.filter((element) => element.tagName === 'img').map((element) => String(element.properties.src).slice(0, 26))).toEqual([
       'data:image/svg+xml;base64,',
@@ -238,7 +280,8 @@ describe('a hostile manuscript, built into both editions', () => {
 
   it('never lets the canary files into either edition', async () => {
     const html = await readFile(path.join(folder, built.stdout.split('\n')[0]!), 'utf8')
-    for (const text of [secret, png.toString('base64').slice(0, 40), Buffer.from(secret).toString('base64').slice(0, 12)]) expect(html).not.toContain(text)
+    for (const text of [secret, png.toString('base64').slice(0, 40), Buffer.from(secret).toString('base64').slice(0, 12)])
+      expect(html).not.toContain(text)
     const pdf = await readFile(path.join(folder, /^(.*\.pdf) /m.exec(built.stdout)![1]!))
     const document = await getDocument({data: new Uint8Array(pdf), verbosity: 0}).promise
     let text = ''

@@ -38,7 +38,11 @@ describe('one line of 1 MB', () => {
     expect(result.code).toBe(2)
     expect(result.stderr).toBe('')
     expect(findings(result.stdout)).toEqual({
-      'manuscript/a.md': [expect.stringMatching(/^unreadable: cannot check: a paragraph, list or quote is too long for the prose checks \([\d,]+ words, spaces and marks in one stretch of text, over the limit of 100,000\); split it$/)],
+      'manuscript/a.md': [
+        expect.stringMatching(
+          /^unreadable: cannot check: a paragraph, list or quote is too long for the prose checks \([\d,]+ words, spaces and marks in one stretch of text, over the limit of 100,000\); split it$/
+        )
+      ],
       'manuscript/b.md': otherFinding
     })
   })
@@ -48,8 +52,8 @@ describe('nesting', () => {
   // One level a line, as an editor would write them, would take 100 MB for 10,000 lists (two
   // spaces a level) and be refused for its size; on one line the parser sees the same depth.
   const deep = {
-    'lists': '- '.repeat(10_000) + 'the innermost item\n',
-    'block quotes': '>'.repeat(10_000) + ' the innermost quote\n',
+    lists: '- '.repeat(10_000) + 'the innermost item\n',
+    'block quotes': '>'.repeat(10_000) + ' the innermost quote\n'
   }
 
   for (const [name, markdown] of Object.entries(deep)) {
@@ -59,7 +63,11 @@ describe('nesting', () => {
       expect(checked.code).toBe(2)
       const reason = findings(checked.stdout)['manuscript/a.md']
       expect(reason).toHaveLength(1)
-      expect(reason![0]).toMatch(new RegExp(`^unreadable: nested too deeply: line 1 opens \\d+ levels of block quotes and lists, over the limit of ${maxDepth} levels of the Markdown tree`))
+      expect(reason![0]).toMatch(
+        new RegExp(
+          `^unreadable: nested too deeply: line 1 opens \\d+ levels of block quotes and lists, over the limit of ${maxDepth} levels of the Markdown tree`
+        )
+      )
       expect(findings(checked.stdout)['manuscript/b.md']).toEqual(otherFinding)
       const built = await galley(folder, ['build', '--html'])
       expect(built.code).toBe(2)
@@ -103,7 +111,8 @@ describe('nesting', () => {
     expect(result).toMatchObject({
       code: 2,
       stdout: '',
-      stderr: 'galley: the manuscript is nested too deeply to render (Maximum call stack size exceeded); look for raw HTML nested thousands deep\n'
+      stderr:
+        'galley: the manuscript is nested too deeply to render (Maximum call stack size exceeded); look for raw HTML nested thousands deep\n'
     })
   })
 })

@@ -33,7 +33,9 @@ describe('lockFolder', () => {
     while (waits.length === 0) await new Promise((resolve) => setTimeout(resolve, 20))
     expect(second).toBe(false)
     await release()
-    await (await next)()
+    await (
+      await next
+    )()
     expect(waits).toEqual([process.pid])
   })
 
@@ -49,7 +51,9 @@ describe('lockFolder', () => {
 
   it('gives up on a live holder after its timeout, naming the holder', async () => {
     const folder = await project({[lockName]: `${process.ppid}\n`})
-    await expect(lockFolder(folder, {timeout: 0})).rejects.toThrow(`${path.join(folder, lockName)} is held by process ${process.ppid}; if no build is running, remove it`)
+    await expect(lockFolder(folder, {timeout: 0})).rejects.toThrow(
+      `${path.join(folder, lockName)} is held by process ${process.ppid}; if no build is running, remove it`
+    )
     expect(await readFile(path.join(folder, lockName), 'utf8')).toBe(`${process.ppid}\n`)
   })
 
@@ -72,8 +76,12 @@ describe('lockFolder', () => {
        appendFileSync(${JSON.stringify(log)}, 'leave ' + process.pid + '\\n')
        await release()`
     )
-    const runs = Array.from({length: 6}, () =>
-      new Promise<number | null>((resolve) => spawn(process.execPath, ['--import', 'tsx', script], {stdio: 'inherit'}).on('close', resolve))
+    const runs = Array.from(
+      {length: 6},
+      () =>
+        new Promise<number | null>((resolve) =>
+          spawn(process.execPath, ['--import', 'tsx', script], {stdio: 'inherit'}).on('close', resolve)
+        )
     )
     const ready = async () => (await readFile(path.join(folder, 'ready'), 'utf8').catch(() => '')).split('\n').length - 1
     while ((await ready()) < 6) await new Promise((resolve) => setTimeout(resolve, 20))

@@ -58,7 +58,10 @@ describe('slugOf', () => {
 /** Every file below `folder`, relative to it. */
 async function filesIn(folder: string): Promise<string[]> {
   const entries = await readdir(folder, {recursive: true, withFileTypes: true})
-  return entries.filter((entry) => !entry.isDirectory()).map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name))).sort()
+  return entries
+    .filter((entry) => !entry.isDirectory())
+    .map((entry) => path.relative(folder, path.join(entry.parentPath, entry.name)))
+    .sort()
 }
 
 describe('--out', () => {
@@ -70,7 +73,10 @@ describe('--out', () => {
   })
 
   it('replaces a symbolic link in the output folder, never the file it points to', async () => {
-    const folder = await project({'manuscript/a.md': '---\ntitle: Linked\n---\n\nA paragraph.\n', 'elsewhere/victim.html': 'not to be touched\n'})
+    const folder = await project({
+      'manuscript/a.md': '---\ntitle: Linked\n---\n\nA paragraph.\n',
+      'elsewhere/victim.html': 'not to be touched\n'
+    })
     await mkdir(path.join(folder, 'out'))
     await symlink(path.join(folder, 'elsewhere/victim.html'), path.join(folder, 'out/linked.html'))
     const result = await galley(folder, ['build', '--html', '--out', 'out'])

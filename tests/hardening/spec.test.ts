@@ -37,13 +37,17 @@ const examples: Example[] = [
     markdown: example.markdown.replaceAll('→', '\t'),
     html: example.html.replaceAll('→', '\t')
   })),
-  ...gfm.testCases.filter((example) => example.section.includes('(extension)')).map((example) => ({id: `gfm ${example.example}`, ...example}))
+  ...gfm.testCases
+    .filter((example) => example.section.includes('(extension)'))
+    .map((example) => ({id: `gfm ${example.example}`, ...example}))
 ]
 
-const frontmatter = 'Galley reads YAML frontmatter: a first line of `---` opens it, so the thematic break and what follows become the frontmatter'
+const frontmatter =
+  'Galley reads YAML frontmatter: a first line of `---` opens it, so the thematic break and what follows become the frontmatter'
 const literals = 'GFM autolink literals are on (remark-gfm): a bare URL or address is a link, as on GitHub'
 const taskClasses = 'remark-rehype marks task lists with class="contains-task-list" and "task-list-item", for styling'
-const protocols = 'remark-gfm (micromark-extension-gfm-autolink-literal) links the address after `mailto:` and `xmpp:`, not the whole URL as GFM 0.29 does'
+const protocols =
+  'remark-gfm (micromark-extension-gfm-autolink-literal) links the address after `mailto:` and `xmpp:`, not the whole URL as GFM 0.29 does'
 
 /** Examples without raw HTML whose HTML differs from the spec's, and why. */
 const differences: Record<string, string> = {
@@ -69,7 +73,9 @@ function normalise(html: string): string {
   const tree = fromHtml(html, {fragment: true})
   const strip = (node: HastRoot | Element, inPre: boolean) => {
     const pre = inPre || (node.type === 'element' && node.tagName === 'pre')
-    node.children = (node.children as RootContent[]).filter((child) => pre || child.type !== 'text' || !/^\s*\n\s*$/.test(child.value)) as Element['children']
+    node.children = (node.children as RootContent[]).filter(
+      (child) => pre || child.type !== 'text' || !/^\s*\n\s*$/.test(child.value)
+    ) as Element['children']
     for (const child of node.children) if (child.type === 'element') strip(child, pre)
   }
   strip(tree, false)

@@ -30,7 +30,9 @@ describe('finding the browser', () => {
   test('a missing executablePath is one error that names it, the reason and the fix', async () => {
     const opening = openBrowser({executablePath: '/nonexistent/chrome', fallback: false}, {})
     await expect(opening).rejects.toThrow(GalleyError)
-    await expect(opening).rejects.toThrow(`no browser to print the PDF: tried browser.executablePath /nonexistent/chrome (no such file); ${fix}`)
+    await expect(opening).rejects.toThrow(
+      `no browser to print the PDF: tried browser.executablePath /nonexistent/chrome (no such file); ${fix}`
+    )
   })
 
   test('a program that is not a browser is refused with a reason', async () => {
@@ -101,7 +103,10 @@ describe('one launched browser', () => {
   test('closing removes the temporary profile', async () => {
     const other = await openBrowser({fallback: false}, {})
     const profile = await other.use(async (browser) =>
-      browser.process()?.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))?.slice('--user-data-dir='.length)
+      browser
+        .process()
+        ?.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))
+        ?.slice('--user-data-dir='.length)
     )
     expect(profile && existsSync(profile)).toBe(true)
     await other.close()

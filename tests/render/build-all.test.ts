@@ -27,7 +27,8 @@ async function textOf(pdf: Uint8Array): Promise<string> {
   let text = ''
   for (let number = 1; number <= doc.numPages; number++) {
     // Hyphenation points split words into several items: joined as they are, the words come back whole.
-    for (const item of (await (await doc.getPage(number)).getTextContent()).items) if ('str' in item) text += item.str + (item.hasEOL ? ' ' : '')
+    for (const item of (await (await doc.getPage(number)).getTextContent()).items)
+      if ('str' in item) text += item.str + (item.hasEOL ? ' ' : '')
   }
   return text
 }
@@ -49,10 +50,19 @@ describe('building several manuscripts', () => {
   })
 
   it('writes each manuscript its own pair of editions, with its own text', async () => {
-    expect((await readdir(path.join(folder, 'output'))).sort()).toEqual(
-      ['alpha-book.html', 'alpha-book.pdf', 'beta-book.html', 'beta-book.pdf', 'gamma-book.html', 'gamma-book.pdf']
-    )
-    for (const [slug, title, word] of [['alpha-book', 'Alpha Book', 'dawn'], ['beta-book', 'Beta Book', 'shorter'], ['gamma-book', 'Gamma Book', 'south']]) {
+    expect((await readdir(path.join(folder, 'output'))).sort()).toEqual([
+      'alpha-book.html',
+      'alpha-book.pdf',
+      'beta-book.html',
+      'beta-book.pdf',
+      'gamma-book.html',
+      'gamma-book.pdf'
+    ])
+    for (const [slug, title, word] of [
+      ['alpha-book', 'Alpha Book', 'dawn'],
+      ['beta-book', 'Beta Book', 'shorter'],
+      ['gamma-book', 'Gamma Book', 'south']
+    ]) {
       const pdf = await readFile(path.join(folder, 'output', `${slug}.pdf`))
       expect((await PDFDocument.load(pdf)).getTitle()).toBe(title)
       const text = await textOf(pdf)
@@ -71,7 +81,9 @@ describe('building several manuscripts', () => {
     const failed = outcomes.filter((outcome): outcome is Extract<BuildOutcome, {error: unknown}> => 'error' in outcome)
     const reasons = failed.map((outcome) => String((outcome.error as Error).message))
     expect(reasons[0]).toMatch(/^books\/broken\/1\.md: invalid frontmatter: .*; no editions built$/)
-    expect(reasons[1]).toBe('books/twin: its editions would overwrite those of books/alpha (both are named alpha-book); give one a different title')
+    expect(reasons[1]).toBe(
+      'books/twin: its editions would overwrite those of books/alpha (both are named alpha-book); give one a different title'
+    )
     for (const reason of reasons) expect(reason).not.toContain('\n')
   })
 })

@@ -64,7 +64,9 @@ describe('the seed manuscript', async () => {
     expect(byClass(header, 'author').map((p) => hastToString(p))).toEqual(['Dr. Muhammad Akram Zaheer'])
     expect(byClass(header, 'date').map((p) => hastToString(p))).toEqual(['2025'])
     const chapters = chaptersOf(tree)
-    expect(chapters.map((chapter) => [chapter.properties.id, chapter.properties.dataTitle])).toEqual([['chapter-1', 'China-Iran Military Relations']])
+    expect(chapters.map((chapter) => [chapter.properties.id, chapter.properties.dataTitle])).toEqual([
+      ['chapter-1', 'China-Iran Military Relations']
+    ])
     const paragraphs: string[] = []
     visit(input.manuscript.chapters[0]!.tree, 'paragraph', (paragraph: Paragraph) => void paragraphs.push(mdastToString(paragraph)))
     expect(paragraphs).toHaveLength(13)
@@ -82,10 +84,19 @@ describe('the seed manuscript', async () => {
   it('has no colophon without a stamp, and one with it', () => {
     expect(byClass(tree, 'colophon')).toEqual([])
     expect(meta(tree, 'galley:revision')).toBeUndefined()
-    const stamp = {revision: 'v1.2-3-gabcdef123456-dirty', date: '2025-03-01T10:00:00+01:00', dirty: true, label: 'Revision v1.2-3-gabcdef123456-dirty of 2025-03-01, with uncommitted changes'}
+    const stamp = {
+      revision: 'v1.2-3-gabcdef123456-dirty',
+      date: '2025-03-01T10:00:00+01:00',
+      dirty: true,
+      label: 'Revision v1.2-3-gabcdef123456-dirty of 2025-03-01, with uncommitted changes'
+    }
     const stamped = editionTree({...input, stamp}, 'screen')
     expect(byClass(stamped, 'colophon').map((footer) => hastToString(footer))).toEqual([stamp.label])
-    expect([meta(stamped, 'galley:revision'), meta(stamped, 'galley:revision-date'), meta(stamped, 'galley:dirty')]).toEqual([stamp.revision, stamp.date, 'true'])
+    expect([meta(stamped, 'galley:revision'), meta(stamped, 'galley:revision-date'), meta(stamped, 'galley:dirty')]).toEqual([
+      stamp.revision,
+      stamp.date,
+      'true'
+    ])
   })
 })
 
@@ -112,11 +123,20 @@ describe('a book of three chapters', async () => {
     const toc = byClass(tree, 'toc')[0]!
     expect(toc.properties.ariaLabelledBy).toEqual(['toc-title'])
     const items = byTag(toc, 'li')
-    expect(items.map((item) => classes(item)[0])).toEqual(['toc-level-1', ...Array(3).fill('toc-level-2'), 'toc-level-1', ...Array(3).fill('toc-level-2'), 'toc-level-1', ...Array(3).fill('toc-level-2')])
+    expect(items.map((item) => classes(item)[0])).toEqual([
+      'toc-level-1',
+      ...Array(3).fill('toc-level-2'),
+      'toc-level-1',
+      ...Array(3).fill('toc-level-2'),
+      'toc-level-1',
+      ...Array(3).fill('toc-level-2')
+    ])
     for (const item of items) {
       const link = byTag(item, 'a')[0]!
       const target = elements(tree, (element) => `#${element.properties.id}` === link.properties.href)
-      expect(target.map((element) => [element.tagName, hastToString(element)])).toEqual([[expect.stringMatching(/^h[12]$/), hastToString(link)]])
+      expect(target.map((element) => [element.tagName, hastToString(element)])).toEqual([
+        [expect.stringMatching(/^h[12]$/), hastToString(link)]
+      ])
       expect(byClass(item, 'toc-page')).toHaveLength(1)
     }
   })
@@ -175,7 +195,9 @@ describe('a book of three chapters', async () => {
 describe('the print medium', async () => {
   const input = await inputOf('tests/fixtures/render/book')
   const print = editionTree(input, 'print')
-  const css = byTag(print, 'style').map((style) => hastToString(style)).join('\n')
+  const css = byTag(print, 'style')
+    .map((style) => hastToString(style))
+    .join('\n')
 
   it('inlines print.css and the fonts instead of screen.css', async () => {
     const {readFile} = await import('node:fs/promises')
@@ -197,7 +219,22 @@ describe('a hostile manuscript', async () => {
   const body = bodyOf(tree)
 
   it('loses every element that runs, loads or restyles', () => {
-    const forbidden = ['script', 'iframe', 'object', 'embed', 'meta', 'link', 'style', 'base', 'picture', 'source', 'svg', 'video', 'form', 'button']
+    const forbidden = [
+      'script',
+      'iframe',
+      'object',
+      'embed',
+      'meta',
+      'link',
+      'style',
+      'base',
+      'picture',
+      'source',
+      'svg',
+      'video',
+      'form',
+      'button'
+    ]
     expect(elements(body, (element) => forbidden.includes(element.tagName)).map((element) => element.tagName)).toEqual([])
     expect(byTag(tree, 'style')).toHaveLength(1)
     expect(byTag(tree, 'meta').map((element) => String(element.properties.name ?? element.properties.httpEquiv ?? 'charset'))).toEqual([
@@ -241,7 +278,9 @@ describe('a hostile manuscript', async () => {
       'tests/fixtures/render/hostile/hostile.md:51:57-51:98: Unexpected link to `//127.0.0.1:9/`, expected a chapter of the manuscript or a URL'
     ])
     const messages = input.manuscript.chapters[0]!.file.messages
-    expect(messages.every((message) => message.fatal === false && message.source === 'galley' && message.url?.endsWith(`#${message.ruleId}`))).toBe(true)
+    expect(
+      messages.every((message) => message.fatal === false && message.source === 'galley' && message.url?.endsWith(`#${message.ruleId}`))
+    ).toBe(true)
   })
 
   it('reports each finding once, though both editions render the chapter, and renders alike each time', () => {
@@ -259,17 +298,25 @@ describe('a hostile manuscript', async () => {
     await writeFile(path.join(folder, 'book', 'chapter.md'), '# Chapter\n\n![Escape](escape.png)\n')
     const escaping = await inputOf(path.join(folder, 'book'))
     expect(byTag(editionTree(escaping, 'screen'), 'img')).toEqual([])
-    expect(escaping.manuscript.chapters[0]!.file.messages.map((message) => message.reason)).toEqual(['Unexpected image path `escape.png` outside the manuscript'])
+    expect(escaping.manuscript.chapters[0]!.file.messages.map((message) => message.reason)).toEqual([
+      'Unexpected image path `escape.png` outside the manuscript'
+    ])
   })
 })
 
 describe('one offline file', async () => {
-  const editions = await Promise.all(['manuscript', 'tests/fixtures/render/book', 'tests/fixtures/render/hostile'].map(async (root) => editionTree(await inputOf(root), 'screen')))
+  const editions = await Promise.all(
+    ['manuscript', 'tests/fixtures/render/book', 'tests/fixtures/render/hostile'].map(async (root) =>
+      editionTree(await inputOf(root), 'screen')
+    )
+  )
 
   it('loads only data: URLs; only its links lead elsewhere, to its own fragments or the web', () => {
     const loading = ['src', 'srcSet', 'poster', 'data', 'action', 'formAction', 'cite', 'longDesc', 'background', 'manifest', 'icon']
     for (const tree of editions) {
-      const loaded = elements(tree).flatMap((element) => loading.flatMap((name) => (element.properties[name] === undefined ? [] : [String(element.properties[name])])))
+      const loaded = elements(tree).flatMap((element) =>
+        loading.flatMap((name) => (element.properties[name] === undefined ? [] : [String(element.properties[name])]))
+      )
       expect(loaded.filter((url) => !url.startsWith('data:'))).toEqual([])
       expect(elements(tree, (element) => element.properties.href !== undefined && element.tagName !== 'a')).toEqual([])
       const hrefs = byTag(tree, 'a').flatMap((a) => (a.properties.href === undefined ? [] : [String(a.properties.href)]))
@@ -279,20 +326,40 @@ describe('one offline file', async () => {
 
   it('loads nothing from its CSS but data: URLs', () => {
     for (const tree of editions) {
-      const css = byTag(tree, 'style').map((style) => hastToString(style)).join('\n')
+      const css = byTag(tree, 'style')
+        .map((style) => hastToString(style))
+        .join('\n')
       expect(css).not.toMatch(/@import/)
-      expect([...css.matchAll(/url\(\s*['"]?([^'")]{0,12})/g)].map((match) => match[1]!.slice(0, 5)).filter((start) => start !== 'data:')).toEqual([])
+      expect(
+        [...css.matchAll(/url\(\s*['"]?([^'")]{0,12})/g)].map((match) => match[1]!.slice(0, 5)).filter((start) => start !== 'data:')
+      ).toEqual([])
     }
   })
 
   it('carries Source Serif 4 inline: regular, semibold, bold and italic, Latin and Latin Extended', () => {
     const faces = [...fontFaceCss().matchAll(/@font-face \{([^}]*)\}/g)].map((match) => match[1]!)
     expect(faces).toHaveLength(8)
-    const described = faces.map((face) => `${/font-weight: (\d+)/.exec(face)?.[1]} ${/font-style: (\w+)/.exec(face)?.[1]} ${/unicode-range: U\+(\w+)/.exec(face)?.[1]}`)
-    expect(described.sort()).toEqual(['400 italic 0000', '400 italic 0100', '400 normal 0000', '400 normal 0100', '600 normal 0000', '600 normal 0100', '700 normal 0000', '700 normal 0100'])
+    const described = faces.map(
+      (face) =>
+        `${/font-weight: (\d+)/.exec(face)?.[1]} ${/font-style: (\w+)/.exec(face)?.[1]} ${/unicode-range: U\+(\w+)/.exec(face)?.[1]}`
+    )
+    expect(described.sort()).toEqual([
+      '400 italic 0000',
+      '400 italic 0100',
+      '400 normal 0000',
+      '400 normal 0100',
+      '600 normal 0000',
+      '600 normal 0100',
+      '700 normal 0000',
+      '700 normal 0100'
+    ])
     for (const face of faces) {
       const data = /src: url\(data:font\/woff2;base64,([A-Za-z0-9+/=]+)\) format\('woff2'\)/.exec(face)?.[1]
-      expect(Buffer.from(data ?? '', 'base64').subarray(0, 4).toString('latin1')).toBe('wOF2')
+      expect(
+        Buffer.from(data ?? '', 'base64')
+          .subarray(0, 4)
+          .toString('latin1')
+      ).toBe('wOF2')
     }
     expect(hastToString(byTag(editions[0]!, 'style')[0]!).startsWith(fontFaceCss())).toBe(true)
   })

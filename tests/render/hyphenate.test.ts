@@ -38,7 +38,11 @@ test('headings, code, the contents and addresses keep their words whole', async 
 test('an element in another language uses that language, and one without patterns is left alone', async () => {
   const tree: Root = {
     type: 'root',
-    children: [h('html', {lang: 'en'}, [h('body', [h('p', {lang: 'de'}, 'wunderschönen Garten'), h('p', {lang: 'x-unknown'}, 'beautiful')])])]
+    children: [
+      h('html', {lang: 'en'}, [h('body', [h('p', {lang: 'de'}, 'wunderschönen Garten'), h('p', {lang: 'x-unknown'}, 'beautiful')])])
+    ]
   }
-  expect(await hyphenated(tree)).toBe('<html lang="en"><body><p lang="de">wun·der·schö·nen Gar·ten</p><p lang="x-unknown">beautiful</p></body></html>')
+  expect(await hyphenated(tree)).toBe(
+    '<html lang="en"><body><p lang="de">wun·der·schö·nen Gar·ten</p><p lang="x-unknown">beautiful</p></body></html>'
+  )
 })

@@ -46,7 +46,13 @@ async function pagesOf(pdf: Uint8Array): Promise<PageText[]> {
       else if (depth > 0) content += item.str + (item.hasEOL ? '\n' : '')
       else margins += `${item.str} `
     }
-    pages.push({content: content.split('\n').map((line) => line.trim()).filter(Boolean), margins: margins.replace(/\s+/g, ' ').trim()})
+    pages.push({
+      content: content
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+      margins: margins.replace(/\s+/g, ' ').trim()
+    })
   }
   await doc.destroy()
   return pages
@@ -258,7 +264,9 @@ describe('a book of three chapters, 6 × 9 in with bleed and crop marks', () => 
       expect(tx2! - tx1!).toBeCloseTo(432, 0)
       expect(ty2! - ty1!).toBeCloseTo(648, 0)
       const [bx1, by1, bx2, by2] = box(page.node, 'BleedBox')
-      expect([tx1! - bx1!, ty1! - by1!, bx2! - tx2!, by2! - ty2!].map((side) => side / mm)).toEqual([3, 3, 3, 3].map((side) => expect.closeTo(side, 5)))
+      expect([tx1! - bx1!, ty1! - by1!, bx2! - tx2!, by2! - ty2!].map((side) => side / mm)).toEqual(
+        [3, 3, 3, 3].map((side) => expect.closeTo(side, 5))
+      )
       const [mx1, , mx2] = box(page.node, 'MediaBox')
       expect(bx1! - mx1!).toBeGreaterThan(5 * mm)
       expect(mx2! - bx2!).toBeGreaterThan(5 * mm)
@@ -267,7 +275,8 @@ describe('a book of three chapters, 6 × 9 in with bleed and crop marks', () => 
 
   test('keeps the notes with their chapter, after its text', () => {
     const opening = (title: string) => pages.findIndex((page) => page.content.includes(title))
-    const note = (chapter: number) => pages.findIndex((page) => normalise(page.content.join('\n')).includes(`A note printed at the end of chapter ${chapter}`))
+    const note = (chapter: number) =>
+      pages.findIndex((page) => normalise(page.content.join('\n')).includes(`A note printed at the end of chapter ${chapter}`))
     expect(note(1)).toBeGreaterThan(opening('The Harbour'))
     expect(note(1)).toBeLessThan(opening('The Orchard'))
     expect(note(2)).toBeGreaterThan(opening('The Orchard'))

@@ -7,9 +7,14 @@ const cwd = '/book'
 describe('github reporter', () => {
   it('writes one workflow command per finding, by severity', () => {
     const file = new VFile({path: 'manuscript/a.md', cwd})
-    file.message('Unexpected repeated paragraph', {place: {start: {line: 7, column: 1}, end: {line: 7, column: 420}}, ruleId: 'repeated-paragraph', source: 'galley'})
+    file.message('Unexpected repeated paragraph', {
+      place: {start: {line: 7, column: 1}, end: {line: 7, column: 420}},
+      ruleId: 'repeated-paragraph',
+      source: 'galley'
+    })
     file.message('Broken frontmatter', {place: {line: 1, column: 1}, ruleId: 'frontmatter', source: 'galley'}).fatal = true
-    file.message('Incorrect heading level', {place: {line: 9, column: 1}, ruleId: 'heading-increment', source: 'remark-lint'}).fatal = undefined
+    file.message('Incorrect heading level', {place: {line: 9, column: 1}, ruleId: 'heading-increment', source: 'remark-lint'}).fatal =
+      undefined
     file.message('No place and no rule')
 
     expect(reporters.github([file], {cwd}).split('\n')).toEqual([

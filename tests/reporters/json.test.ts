@@ -11,7 +11,9 @@ describe('json reporter', () => {
   it('reports a finding with its related places, relative paths and data', () => {
     const value = '# Two\n\nWei Feng walked in.\n'
     const file = new VFile({path: 'manuscript/02.md', cwd, value})
-    const cause = new VFileMessage('First occurrence', {place: {start: {line: 3, column: 1, offset: 9}, end: {line: 3, column: 20, offset: 28}}})
+    const cause = new VFileMessage('First occurrence', {
+      place: {start: {line: 3, column: 1, offset: 9}, end: {line: 3, column: 20, offset: 28}}
+    })
     cause.file = 'manuscript/01.md'
     const message = file.message('Unexpected `Wei Feng`, expected `Wei Fenghe` (used 2 times)', {
       place: placeOf(value, 'Wei Feng'),
@@ -57,9 +59,33 @@ describe('json reporter', () => {
     file.message('Repeated', {place: {line: 4, column: 2}, cause: new VFileMessage('First here', {place: {line: 1, column: 1}})})
 
     expect(JSON.parse(reporters.json([file], {cwd}))[0].messages).toEqual([
-      {reason: 'No place at all', ruleId: null, source: null, severity: 'warning', line: null, column: null, endLine: null, endColumn: null, actual: null, expected: null, url: null, related: [], data: {}},
       {
-        reason: 'Repeated', ruleId: null, source: null, severity: 'warning', line: 4, column: 2, endLine: null, endColumn: null, actual: null, expected: null, url: null,
+        reason: 'No place at all',
+        ruleId: null,
+        source: null,
+        severity: 'warning',
+        line: null,
+        column: null,
+        endLine: null,
+        endColumn: null,
+        actual: null,
+        expected: null,
+        url: null,
+        related: [],
+        data: {}
+      },
+      {
+        reason: 'Repeated',
+        ruleId: null,
+        source: null,
+        severity: 'warning',
+        line: 4,
+        column: 2,
+        endLine: null,
+        endColumn: null,
+        actual: null,
+        expected: null,
+        url: null,
         related: [{path: 'manuscript/a.md', line: 1, column: 1, reason: 'First here'}],
         data: {}
       }
@@ -98,7 +124,10 @@ describe('json reporter', () => {
     flagged.message('flagged')
 
     expect(JSON.parse(reporters.json([clean, flagged], {cwd, quiet: true})).map((e: {path: string}) => e.path)).toEqual(['manuscript/b.md'])
-    expect(JSON.parse(reporters.json([clean, flagged], {cwd})).map((e: {path: string}) => e.path)).toEqual(['manuscript/a.md', 'manuscript/b.md'])
+    expect(JSON.parse(reporters.json([clean, flagged], {cwd})).map((e: {path: string}) => e.path)).toEqual([
+      'manuscript/a.md',
+      'manuscript/b.md'
+    ])
   })
 
   it('is indented with two spaces', () => {

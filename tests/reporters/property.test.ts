@@ -20,11 +20,18 @@ const message = fc.record({
   source: fc.option(text, {nil: undefined}),
   fatal: fc.constantFrom(true, false, undefined),
   actual: fc.option(text, {nil: undefined}),
-  url: fc.option(fc.constantFrom('https://github.com/galley-editions/galley#repeated-paragraph', 'https://example.com/ü?q=1'), {nil: undefined}),
-  data: fc.option(fc.record({related: fc.array(fc.record({path: text, line: number, column: number, reason: text})), note: text}), {nil: undefined})
+  url: fc.option(fc.constantFrom('https://github.com/galley-editions/galley#repeated-paragraph', 'https://example.com/ü?q=1'), {
+    nil: undefined
+  }),
+  data: fc.option(fc.record({related: fc.array(fc.record({path: text, line: number, column: number, reason: text})), note: text}), {
+    nil: undefined
+  })
 })
 const chapter = fc.record({
-  path: fc.array(text.filter((segment) => segment.length > 0 && !segment.includes('/')), {minLength: 1, maxLength: 3}),
+  path: fc.array(
+    text.filter((segment) => segment.length > 0 && !segment.includes('/')),
+    {minLength: 1, maxLength: 3}
+  ),
   value: text,
   messages: fc.array(message, {maxLength: 4})
 })

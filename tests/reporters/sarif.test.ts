@@ -71,7 +71,11 @@ describe('sarif reporter', () => {
         }
       ],
       relatedLocations: [
-        {id: 1, physicalLocation: {artifactLocation: {uri: 'manuscript/01.md'}, region: {startLine: 3, startColumn: 1}}, message: {text: 'First occurrence'}}
+        {
+          id: 1,
+          physicalLocation: {artifactLocation: {uri: 'manuscript/01.md'}, region: {startLine: 3, startColumn: 1}},
+          message: {text: 'First occurrence'}
+        }
       ]
     })
   })
@@ -82,7 +86,11 @@ describe('sarif reporter', () => {
     file.message('Something went wrong')
     const log = report([file])
     expect(sarifErrors(log)).toEqual([])
-    expect(log.runs[0]!.results![0]).toMatchObject({level: 'warning', message: {text: 'Something went wrong'}, locations: [{physicalLocation: {artifactLocation: {uri: 'manuscript/a.md'}}}]})
+    expect(log.runs[0]!.results![0]).toMatchObject({
+      level: 'warning',
+      message: {text: 'Something went wrong'},
+      locations: [{physicalLocation: {artifactLocation: {uri: 'manuscript/a.md'}}}]
+    })
     expect(log.runs[0]!.results![0]!.ruleId).toBeUndefined()
   })
 
@@ -118,8 +126,14 @@ describe('sarif reporter', () => {
   it('tells two equal findings in one file apart', () => {
     const value = 'Echo.\n\nEcho.\n'
     const file = new VFile({path: 'manuscript/a.md', cwd, value})
-    file.message('Unexpected repeated paragraph', {place: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 6, offset: 5}}, ruleId: 'repeated-paragraph'})
-    file.message('Unexpected repeated paragraph', {place: {start: {line: 3, column: 1, offset: 7}, end: {line: 3, column: 6, offset: 12}}, ruleId: 'repeated-paragraph'})
+    file.message('Unexpected repeated paragraph', {
+      place: {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 6, offset: 5}},
+      ruleId: 'repeated-paragraph'
+    })
+    file.message('Unexpected repeated paragraph', {
+      place: {start: {line: 3, column: 1, offset: 7}, end: {line: 3, column: 6, offset: 12}},
+      ruleId: 'repeated-paragraph'
+    })
     const [first, second] = fingerprints(report([file]))
     expect(first!.replace(/:\d+$/, '')).toBe(second!.replace(/:\d+$/, ''))
     expect(first).not.toBe(second)

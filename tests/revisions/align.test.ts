@@ -23,7 +23,12 @@ function allBlocks(revision: Manuscript): Block[] {
 function expectFaithful(before: Manuscript, after: Manuscript, ops: Op[], summary: Summary): void {
   const oldBlocks = allBlocks(before)
   const newBlocks = allBlocks(after)
-  expect(applyOps(oldBlocks.map((block) => block.text), ops).map(normalise)).toEqual(newBlocks.map((block) => block.normalised))
+  expect(
+    applyOps(
+      oldBlocks.map((block) => block.text),
+      ops
+    ).map(normalise)
+  ).toEqual(newBlocks.map((block) => block.normalised))
   // In the new order, every new block once.
   expect(ops.flatMap((op) => (op.op === 'delete' ? [] : [op.new.index]))).toEqual(newBlocks.map((_, index) => index))
 
@@ -84,7 +89,9 @@ describe('a manuscript of 5,000 blocks', () => {
     const movers = Array.from({length: 20}, (_, k) => 100 + 211 * k).filter((index) => !deleted.has(index) && !edited.has(index))
     const inserted = Array.from({length: 30}, () => paragraph())
 
-    const revised = original.map((words, index) => (edited.has(index) ? words.map((word, at) => (at === 2 ? `edit${index}` : word)) : words))
+    const revised = original.map((words, index) =>
+      edited.has(index) ? words.map((word, at) => (at === 2 ? `edit${index}` : word)) : words
+    )
     const kept = revised.filter((_, index) => !deleted.has(index) && !movers.includes(index))
     movers.forEach((index, k) => kept.splice(Math.min(kept.length, (index + 1500 + k) % kept.length), 0, revised[index]!))
     inserted.forEach((words, k) => kept.splice(123 * k, 0, words))

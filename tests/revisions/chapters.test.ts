@@ -41,7 +41,7 @@ describe('chapters across revisions', () => {
       ['02-b.md', '01-opening.md', m2],
       ['01-opening.md', '02-middle.md', p2]
     ])
-    const counts = Object.fromEntries(summary.chapters.map(({chapter, status, old, new: _, ...rest}) => [chapter, rest]))
+    const counts = Object.fromEntries(summary.chapters.map(({chapter, status: _status, old: _old, new: _new, ...rest}) => [chapter, rest]))
     expect(counts).toEqual({
       '01-opening.md': {...zero, blocksMoved: 1},
       '02-middle.md': {...zero, blocksMoved: 1},
@@ -58,7 +58,10 @@ describe('chapters across revisions', () => {
   })
 
   it('does not pair chapters with different paths that share too little', () => {
-    const {summary: apart} = diffManuscripts(manuscriptOf({'a.md': `# Middle\n\n${m1}\n\n${m2}\n`}), manuscriptOf({'b.md': `# Middle\n\n${g1}\n\n${n1}\n`}))
+    const {summary: apart} = diffManuscripts(
+      manuscriptOf({'a.md': `# Middle\n\n${m1}\n\n${m2}\n`}),
+      manuscriptOf({'b.md': `# Middle\n\n${g1}\n\n${n1}\n`})
+    )
     expect(apart.chapters.map((chapter) => chapter.status)).toEqual(['removed', 'added'])
   })
 })

@@ -56,7 +56,10 @@ describe('galley diff between two git revisions', () => {
   })
 
   it('reports the repeated paragraph and the name variant as fixed, and nothing as introduced', () => {
-    const fixed = diff.findings.filter((f) => f.state === 'fixed').map((f) => f.ruleId).sort()
+    const fixed = diff.findings
+      .filter((f) => f.state === 'fixed')
+      .map((f) => f.ruleId)
+      .sort()
     expect(fixed).toEqual(['inconsistent-name', 'repeated-paragraph'])
     expect(diff.findings.filter((f) => f.state === 'introduced')).toEqual([])
     expect(diff.findings.filter((f) => f.state === 'persisting').map((f) => f.ruleId)).toEqual(['acronym-expansion'])
@@ -83,7 +86,10 @@ describe('galley diff between two git revisions', () => {
       text += content.items.map((item) => ('str' in item ? item.str : '')).join(' ') + '\n'
     }
     // pdfjs splits text runs around the apostrophe glyph; join them back.
-    const flat = text.replace(/\u00ad/g, '').replace(/\s+/g, ' ').replace(/ ?’ ?/g, '’')
+    const flat = text
+      .replace(/\u00ad/g, '')
+      .replace(/\s+/g, ' ')
+      .replace(/ ?’ ?/g, '’')
     expect(flat).toContain('Fenghe’s')
     expect(flat).toContain('Increased sharing of data')
     expect(flat).toContain('Comparison of HEAD~1 and HEAD')
@@ -101,7 +107,10 @@ describe('galley diff without git', () => {
     const result = await galley(folder, 'diff', 'old', 'new', '--html', '--format', 'json')
     expect(result.code).toBe(0)
     const json = JSON.parse(result.stdout) as DiffJson
-    expect(json.summary.chapters.map((c) => [c.chapter, c.status])).toEqual([['a.md', 'changed'], ['b.md', 'added']])
+    expect(json.summary.chapters.map((c) => [c.chapter, c.status])).toEqual([
+      ['a.md', 'changed'],
+      ['b.md', 'added']
+    ])
     expect(json.summary.total.blocksRemoved).toBeGreaterThanOrEqual(1)
   })
 })

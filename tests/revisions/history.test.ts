@@ -33,12 +33,20 @@ describe('galley history', () => {
     gitIn(folder, 'commit', '-q', '-am', 'fix the slip')
 
     const {stdout} = await promisify(execFile)(process.execPath, [bin, 'history', '--format', 'json'], {cwd: folder})
-    const entries = JSON.parse(stdout) as Array<{subject: string; author: string; words: number; findings: Record<string, number>; change: {added: number; removed: number}}>
-    expect(entries.map((e) => [e.subject, e.author, e.words, e.findings['repeated-words'] ?? 0, e.change.added, e.change.removed])).toEqual([
-      ['first draft', 'Ada Editor', 8, 0, 2, 0],
-      ['an edit with a slip', 'Ada Editor', 10, 1, 1, 1],
-      ['fix the slip', 'Ada Editor', 9, 0, 1, 1]
-    ])
+    const entries = JSON.parse(stdout) as Array<{
+      subject: string
+      author: string
+      words: number
+      findings: Record<string, number>
+      change: {added: number; removed: number}
+    }>
+    expect(entries.map((e) => [e.subject, e.author, e.words, e.findings['repeated-words'] ?? 0, e.change.added, e.change.removed])).toEqual(
+      [
+        ['first draft', 'Ada Editor', 8, 0, 2, 0],
+        ['an edit with a slip', 'Ada Editor', 10, 1, 1, 1],
+        ['fix the slip', 'Ada Editor', 9, 0, 1, 1]
+      ]
+    )
     const page = await readFile(path.join(folder, 'output/history.html'), 'utf8')
     expect(page).toContain('<svg')
     expect(page).toContain('Ada Editor')

@@ -5,7 +5,38 @@ import fc from 'fast-check'
 import type {Manuscript} from '../../pipeline/manuscript/types.ts'
 import {manuscriptOf} from './manuscript-of.ts'
 
-const pool = ['harbour', 'ferry', 'quay', 'salt', 'mail', 'dawn', 'bell', 'chapel', 'fire', 'voice', 'river', 'meadow', 'silt', 'orchard', 'wall', 'trader', 'indigo', 'copper', 'wire', 'market', 'clerk', 'customs', 'barrel', 'tariff', 'lighthouse', 'gull', 'almanac', 'winter', 'telegraph', 'niece']
+const pool = [
+  'harbour',
+  'ferry',
+  'quay',
+  'salt',
+  'mail',
+  'dawn',
+  'bell',
+  'chapel',
+  'fire',
+  'voice',
+  'river',
+  'meadow',
+  'silt',
+  'orchard',
+  'wall',
+  'trader',
+  'indigo',
+  'copper',
+  'wire',
+  'market',
+  'clerk',
+  'customs',
+  'barrel',
+  'tariff',
+  'lighthouse',
+  'gull',
+  'almanac',
+  'winter',
+  'telegraph',
+  'niece'
+]
 
 interface Spec {
   kind: 'p' | 'h' | 'li'
@@ -82,4 +113,3 @@ export function manuscript(blocks: Spec[], split: number): Manuscript {
   const chapter = (specs: Spec[]) => `${specs.map(markdown).join('\n\n')}\n`
   return manuscriptOf({'a.md': chapter(blocks.slice(0, at)), 'b.md': chapter(blocks.slice(at))})
 }
-

@@ -28,7 +28,8 @@ function elements(tree: Root | Element, test: (element: Element) => boolean): El
   return found
 }
 
-const hasClass = (name: string) => (element: Element) => Array.isArray(element.properties.className) && element.properties.className.includes(name)
+const hasClass = (name: string) => (element: Element) =>
+  Array.isArray(element.properties.className) && element.properties.className.includes(name)
 
 describe('redlineTree', () => {
   it('keeps a list one list, with the edited, deleted and inserted items marked', () => {
@@ -64,9 +65,17 @@ describe('redlineTree', () => {
       {'a.md': '| Ship | Tons |\n| ---- | ---- |\n| Gull | 45 |\n\n![The old quay](quay-1890.png)\n'}
     )
     const changed = elements(tree, hasClass('changed'))
-    expect(changed.map((element) => (element.children as Element[]).map((child) => [child.tagName, toString(child).replace(/\s+/g, ' ').trim()]))).toEqual([
-      [['del', 'Ship Tons Gull 40'], ['ins', 'Ship Tons Gull 45']],
-      [['del', ''], ['ins', '']]
+    expect(
+      changed.map((element) => (element.children as Element[]).map((child) => [child.tagName, toString(child).replace(/\s+/g, ' ').trim()]))
+    ).toEqual([
+      [
+        ['del', 'Ship Tons Gull 40'],
+        ['ins', 'Ship Tons Gull 45']
+      ],
+      [
+        ['del', ''],
+        ['ins', '']
+      ]
     ])
     const images = elements(changed[1]!, (element) => element.tagName === 'img').map((image) => image.properties.src)
     expect(images).toEqual(['quay.png', 'quay-1890.png'])
@@ -87,7 +96,9 @@ describe('redlineTree', () => {
     const placeholders = elements(tree, hasClass('moved-from'))
     expect(targets).toHaveLength(2)
     expect(placeholders).toHaveLength(2)
-    const byId = new Map(elements(tree, (element) => element.properties.id !== undefined).map((element) => [String(element.properties.id), element]))
+    const byId = new Map(
+      elements(tree, (element) => element.properties.id !== undefined).map((element) => [String(element.properties.id), element])
+    )
     expect(byId.size).toBe(elements(tree, (element) => element.properties.id !== undefined).length)
     for (const target of targets) {
       const from = byId.get(String(target.properties.href).slice(1))!
@@ -103,7 +114,12 @@ describe('redlineTree', () => {
       ['02.md', 'Two', 'The ferry left the eastern qua', 'Moved to ↑', 'Moved from ↑ Each spring the r']
     ])
     const [edited] = elements(tree, hasClass('moved')).filter((element) => toString(element).includes('Old maps'))
-    expect(elements(edited!, (element) => element.tagName === 'del' || element.tagName === 'ins').map((element) => [element.tagName, toString(element)])).toEqual([
+    expect(
+      elements(edited!, (element) => element.tagName === 'del' || element.tagName === 'ins').map((element) => [
+        element.tagName,
+        toString(element)
+      ])
+    ).toEqual([
       ['del', 'second'],
       ['ins', 'third']
     ])
@@ -111,7 +127,10 @@ describe('redlineTree', () => {
 
   it('names renamed, removed and new chapters in their sections and in the summary table', () => {
     const text = 'Clerks in the customs house counted barrels by lamplight and argued about the new tariff.'
-    const tree = redline({'a.md': `# Ledgers\n\n${text}\n`, 'gone.md': 'Gone for good.\n'}, {'b.md': `# Ledgers\n\n${text}\n`, 'new.md': 'A new chapter.\n'})
+    const tree = redline(
+      {'a.md': `# Ledgers\n\n${text}\n`, 'gone.md': 'Gone for good.\n'},
+      {'b.md': `# Ledgers\n\n${text}\n`, 'new.md': 'A new chapter.\n'}
+    )
     const titles = elements(tree, (element) => element.tagName === 'h2').map((heading) => toString(heading))
     expect(titles).toEqual(['b.md (was a.md)', 'gone.md (removed chapter)', 'new.md (new chapter)'])
     const rows = elements(tree, (element) => element.tagName === 'tr').map((row) => toString(row.children[0] as Element))

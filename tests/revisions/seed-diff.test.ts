@@ -66,7 +66,13 @@ describe('the seed revision', () => {
     const counts = {wordsAdded: 1, wordsRemoved: 64, blocksAdded: 0, blocksRemoved: 1, blocksMoved: 1, blocksEdited: 1}
     expect(diff.summary.total).toEqual(counts)
     expect(diff.summary.chapters).toEqual([
-      {chapter: 'china-iran-military-relations.md', old: 'china-iran-military-relations.md', new: 'china-iran-military-relations.md', status: 'changed', ...counts}
+      {
+        chapter: 'china-iran-military-relations.md',
+        old: 'china-iran-military-relations.md',
+        new: 'china-iran-military-relations.md',
+        status: 'changed',
+        ...counts
+      }
     ])
   })
 
@@ -86,7 +92,9 @@ describe('the seed redline', () => {
   it('marks the corrected name with <del> and <ins> in a changed paragraph', () => {
     const changed = elements(tree, (element) => classes(element).includes('changed'))
     expect(changed).toHaveLength(1)
-    expect(toHtml(changed[0]!)).toContain('Other recent events, such as Wei <del class="galley-del">Feng’s</del><ins class="galley-ins">Fenghe’s</ins> visit')
+    expect(toHtml(changed[0]!)).toContain(
+      'Other recent events, such as Wei <del class="galley-del">Feng’s</del><ins class="galley-ins">Fenghe’s</ins> visit'
+    )
   })
 
   it('keeps the deleted paragraph, struck through, in a block of its own', () => {
@@ -100,7 +108,9 @@ describe('the seed redline', () => {
   it('links the moved paragraph and its old place to each other', () => {
     const to = elements(tree, (element) => classes(element).includes('moved-to'))
     const from = elements(tree, (element) => classes(element).includes('moved-from'))
-    expect(to.map((element) => [element.properties.id, element.properties.href, toString(element)])).toEqual([['move-1-to', '#move-1-from', 'Moved from ↓']])
+    expect(to.map((element) => [element.properties.id, element.properties.href, toString(element)])).toEqual([
+      ['move-1-to', '#move-1-from', 'Moved from ↓']
+    ])
     expect(from.map((element) => element.properties.id)).toEqual(['move-1-from'])
     const back = elements(from[0]!, (element) => element.tagName === 'a')
     expect(back.map((element) => [element.properties.href, toString(element)])).toEqual([['#move-1-to', 'Moved to ↑']])
@@ -115,7 +125,9 @@ describe('the seed redline', () => {
 
   it('opens with the summary table', () => {
     const table = elements(tree, (element) => element.tagName === 'table')[0]!
-    const rows = elements(table, (element) => element.tagName === 'tr').map((row) => elements(row, (cell) => cell.tagName === 'td' || cell.tagName === 'th').map((cell) => toString(cell)))
+    const rows = elements(table, (element) => element.tagName === 'tr').map((row) =>
+      elements(row, (cell) => cell.tagName === 'td' || cell.tagName === 'th').map((cell) => toString(cell))
+    )
     expect(rows).toEqual([
       ['Chapter', 'Words added', 'Words removed', 'Blocks added', 'Blocks removed', 'Blocks moved', 'Blocks edited'],
       ['china-iran-military-relations.md', '1', '64', '0', '1', '1', '1'],

@@ -48,7 +48,9 @@ describe('check --since', () => {
     const since = await galley(folder, 'check', '--since', 'HEAD~1', '--frail', '--reporter', 'json')
     expect(since.code).toBe(1)
     const introduced = JSON.parse(since.stdout)[0].messages as Array<{ruleId: string; actual: string; expected: string[]}>
-    expect(introduced.map((m) => [m.ruleId, m.actual, m.expected])).toEqual([['inconsistent-name', 'Helena Marchetty', ['Helena Marchetti']]])
+    expect(introduced.map((m) => [m.ruleId, m.actual, m.expected])).toEqual([
+      ['inconsistent-name', 'Helena Marchetty', ['Helena Marchetti']]
+    ])
 
     const lenient = await galley(folder, 'check', '--since', 'HEAD~1')
     expect(lenient.code).toBe(0)

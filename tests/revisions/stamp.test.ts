@@ -9,7 +9,11 @@ import {listFiles, readBlobs} from '../../pipeline/revisions/git.ts'
 import {stampOf} from '../../pipeline/revisions/stamp.ts'
 
 function gitIn(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {cwd, encoding: 'utf8', env: {...process.env, GIT_AUTHOR_DATE: '2025-03-01T10:00:00Z', GIT_COMMITTER_DATE: '2025-03-01T10:00:00Z'}})
+  return execFileSync('git', args, {
+    cwd,
+    encoding: 'utf8',
+    env: {...process.env, GIT_AUTHOR_DATE: '2025-03-01T10:00:00Z', GIT_COMMITTER_DATE: '2025-03-01T10:00:00Z'}
+  })
 }
 
 async function repository(): Promise<string> {
@@ -61,7 +65,10 @@ describe('reading a revision', () => {
     gitIn(folder, 'commit', '-qam', 'two')
     const entries = await listFiles(folder, 'HEAD~1', 'manuscript')
     expect(entries.map((e) => e.path)).toEqual(['manuscript/a.md'])
-    const blobs = await readBlobs(folder, entries.map((e) => e.blob))
+    const blobs = await readBlobs(
+      folder,
+      entries.map((e) => e.blob)
+    )
     expect(blobs.get(entries[0]!.blob)!.toString('utf8')).toBe('First text.\n')
     await expect(listFiles(folder, 'no-such-rev', 'manuscript')).rejects.toThrow('unknown revision "no-such-rev"')
   })

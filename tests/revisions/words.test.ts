@@ -12,7 +12,22 @@ const slipped = 'Before dawn the old ferry slipped away from the eastern quay, l
 
 describe('diffWords', () => {
   it('keeps words whole, with their apostrophes, hyphens and decimal points', () => {
-    expect(tokenize('Wei Feng’s 97.97 million, US-led “axis”')).toEqual(['Wei', ' ', 'Feng’s', ' ', '97.97', ' ', 'million', ',', ' ', 'US-led', ' ', '“', 'axis', '”'])
+    expect(tokenize('Wei Feng’s 97.97 million, US-led “axis”')).toEqual([
+      'Wei',
+      ' ',
+      'Feng’s',
+      ' ',
+      '97.97',
+      ' ',
+      'million',
+      ',',
+      ' ',
+      'US-led',
+      ' ',
+      '“',
+      'axis',
+      '”'
+    ])
   })
 
   it('turns a rewritten sentence into a few phrase-sized changes, not one per word', () => {
@@ -61,8 +76,12 @@ describe('edits in a revision', () => {
   })
 
   it('shows a mostly rewritten paragraph as deleted and inserted, not as an edit', () => {
-    const before = manuscriptOf({'a.md': `${opening}\n\nThe chapel bell was recast after the fire, and its new voice sounded a little lower than before.\n\n${closing}\n`})
-    const after = manuscriptOf({'a.md': `${opening}\n\nAfter the fire the town council ordered a different bell from the foundry, which rang lower than before.\n\n${closing}\n`})
+    const before = manuscriptOf({
+      'a.md': `${opening}\n\nThe chapel bell was recast after the fire, and its new voice sounded a little lower than before.\n\n${closing}\n`
+    })
+    const after = manuscriptOf({
+      'a.md': `${opening}\n\nAfter the fire the town council ordered a different bell from the foundry, which rang lower than before.\n\n${closing}\n`
+    })
     const {ops, summary} = diffManuscripts(before, after)
     expect(ops.map((op) => op.op)).toEqual(['equal', 'delete', 'insert', 'equal'])
     expect(summary.total).toEqual({wordsAdded: 18, wordsRemoved: 18, blocksAdded: 1, blocksRemoved: 1, blocksMoved: 0, blocksEdited: 0})
