@@ -82,7 +82,7 @@ export async function checkManuscript({config, manuscript}: Opened, options: Che
   const files = manuscript.chapters.map((chapter) => chapter.file)
   if (!options.since) return {config, manuscript, files, cache: cache?.stats}
 
-  const where = options.path ? {...config, base: cwd, manuscript: options.path, chapters: undefined} : config
+  const where = options.path ? {root: path.resolve(cwd, options.path)} : {root: path.resolve(config.base, config.manuscript), chapters: config.chapters}
   const before = await manuscriptAt(cwd, where, options.since)
   await runChecks(before, config, {jobs: options.jobs})
   const delta = deltaOf(

@@ -11,7 +11,7 @@ import envPaths from 'env-paths'
 import findCacheDirectory from 'find-cache-dir'
 import type {VFile} from 'vfile'
 import pkg from '../../package.json' with {type: 'json'}
-import {writeAtomic} from '../render/write.ts'
+import {writeAtomic} from '../fs/write.ts'
 import type {ChapterResult} from './chapter.ts'
 import type {RuleSettings} from './index.ts'
 

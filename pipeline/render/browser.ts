@@ -8,7 +8,7 @@ import chromium from '@sparticuz/chromium'
 import puppeteer, {type Browser} from 'puppeteer-core'
 import type {BrowserSettings} from '../config/edition.ts'
 import {GalleyError} from '../errors.ts'
-import {isRunning} from './write.ts'
+import {isRunning} from '../fs/write.ts'
 
 export interface BrowserHandle {
   /** Which browser prints, e.g. `GALLEY_CHROME /usr/bin/chromium`; for messages. */

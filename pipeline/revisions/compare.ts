@@ -15,7 +15,7 @@ import type {Manuscript} from '../manuscript/types.ts'
 import {openBrowser} from '../render/browser.ts'
 import {fontFaceCss} from '../render/fonts.ts'
 import {printTree} from '../render/print.ts'
-import {sweepTemporary, writeAtomic} from '../render/write.ts'
+import {sweepTemporary, writeAtomic} from '../fs/write.ts'
 import type {Op} from './align.ts'
 import {deltaOf, type DeltaEntry} from './delta.ts'
 import {diffManuscripts} from './diff.ts'
@@ -103,8 +103,9 @@ async function readBoth(cwd: string, config: Config, options: CompareOptions): P
     const after = await readManuscript({root: afterRoot, cwd: path.dirname(afterRoot)})
     return [before, after, path.relative(cwd, oldPath) || '.', path.relative(cwd, afterRoot) || '.']
   }
-  const before = await manuscriptAt(cwd, config, options.old)
-  const after = await manuscriptAt(cwd, config, options.new)
+  const where = {root: path.resolve(config.base, config.manuscript), chapters: config.chapters}
+  const before = await manuscriptAt(cwd, where, options.old)
+  const after = await manuscriptAt(cwd, where, options.new)
   return [before, after, options.old, options.new ?? 'the working tree']
 }
 

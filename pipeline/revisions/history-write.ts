@@ -1,7 +1,7 @@
 // `galley history` from the CLI: compute, print, and write output/history.html atomically.
 import path from 'node:path'
 import {loadConfig} from '../config/load.ts'
-import {writeAtomic} from '../render/write.ts'
+import {writeAtomic} from '../fs/write.ts'
 import {history, type HistoryOptions} from './history.ts'
 import {historyHtml, historyJson, historyTable} from './history-report.ts'
 

@@ -1,21 +1,25 @@
 // A manuscript as it stood at a git revision, or as it stands in the working tree.
 import path from 'node:path'
-import type {Config} from '../config/schema.ts'
 import {GalleyError} from '../errors.ts'
 import {byName, chapterFromBytes, readManuscript, markdown} from '../manuscript/read.ts'
 import type {Chapter, Manuscript} from '../manuscript/types.ts'
 import {listFiles, readBlobs, repositoryRoot, toPosix} from './git.ts'
 
+/** Where a manuscript lives: its folder (absolute) and, if the config orders them, its chapters. */
+export interface Location {
+  root: string
+  chapters?: string[]
+}
+
 /** `revision` undefined means the working tree. Chapters carry their blob hash in `file.data.blob`. */
-export async function manuscriptAt(cwd: string, config: Config, revision: string | undefined): Promise<Manuscript> {
-  const root = path.resolve(config.base, config.manuscript)
-  if (revision === undefined) return readManuscript({root, cwd, chapters: config.chapters})
+export async function manuscriptAt(cwd: string, {root, chapters}: Location, revision: string | undefined): Promise<Manuscript> {
+  if (revision === undefined) return readManuscript({root, cwd, chapters})
   const repository = await repositoryRoot(cwd)
   if (!repository) throw new GalleyError(cwd, 'not a git repository; compare two folders or files instead')
   const folder = toPosix(path.relative(repository, root))
   const entries = (await listFiles(repository, revision, folder)).filter((entry) => markdown.test(entry.path))
-  const ordered = config.chapters
-    ? config.chapters.map((chapter) => {
+  const ordered = chapters
+    ? chapters.map((chapter) => {
         const wanted = toPosix(path.join(folder, chapter))
         const entry = entries.find((e) => e.path === wanted)
         if (!entry) throw new GalleyError(chapter, `no such chapter at revision ${revision}`)
@@ -27,12 +31,12 @@ export async function manuscriptAt(cwd: string, config: Config, revision: string
     repository,
     ordered.map((e) => e.blob)
   )
-  const chapters: Chapter[] = ordered.map((entry) => {
+  const read: Chapter[] = ordered.map((entry) => {
     const chapter = chapterFromBytes(toPosix(path.relative(cwd, path.join(repository, entry.path))), blobs.get(entry.blob)!, cwd)
     chapter.file.data.blob = entry.blob
     return chapter
   })
-  return {root, chapters}
+  return {root, chapters: read}
 }
 
 declare module 'vfile' {

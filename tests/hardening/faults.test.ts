@@ -9,7 +9,7 @@ import {chmod, mkdir, readdir, readFile, stat, writeFile} from 'node:fs/promises
 import path from 'node:path'
 import {PDFDocument} from 'pdf-lib'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {lockName} from '../../pipeline/render/lock.ts'
+import {lockName} from '../../pipeline/fs/lock.ts'
 import {galley, project, removeProjects, type Run} from './run.ts'
 
 const words = 'harbour ledger careful clerk copied orchard archive winter morning letter'.split(' ')

@@ -4,7 +4,7 @@ import {spawn, spawnSync} from 'node:child_process'
 import {readdir, readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {lockFolder, lockName} from '../../pipeline/render/lock.ts'
+import {lockFolder, lockName} from '../../pipeline/fs/lock.ts'
 import {project, removeProjects} from './run.ts'
 
 afterAll(removeProjects)
@@ -67,7 +67,7 @@ describe('lockFolder', () => {
     await writeFile(
       script,
       `import {appendFileSync, existsSync} from 'node:fs'
-       import {lockFolder} from ${JSON.stringify(path.resolve('pipeline/render/lock.ts'))}
+       import {lockFolder} from ${JSON.stringify(path.resolve('pipeline/fs/lock.ts'))}
        appendFileSync(${JSON.stringify(path.join(folder, 'ready'))}, 'ready\\n')
        while (!existsSync(${JSON.stringify(go)})) await new Promise((resolve) => setTimeout(resolve, 1))
        const release = await lockFolder(${JSON.stringify(folder)})
