@@ -10,8 +10,8 @@ const layers = [
   ['fs', ['./pipeline/fs']],
   ['manuscript', ['./pipeline/manuscript']],
   ['checks', ['./pipeline/checks']],
-  ['config', ['./pipeline/config']],
   ['render', ['./pipeline/render']],
+  ['config', ['./pipeline/config']],
   ['revisions', ['./pipeline/revisions']],
   ['reporters', ['./pipeline/reporters']],
   ['commands', ['./pipeline/check.ts', './pipeline/build.ts', './pipeline/diff.ts', './pipeline/history.ts']],
@@ -20,7 +20,7 @@ const layers = [
 
 /** Libraries beside each other that must not reach into one another. */
 const apart = {
-  render: ['checks', 'revisions', 'reporters'],
+  render: ['checks'],
   revisions: ['checks', 'config', 'render', 'reporters', 'fs'],
   reporters: ['errors', 'fs', 'manuscript', 'checks', 'config', 'render', 'revisions']
 }

@@ -1,25 +1,27 @@
-// `build`: read → check, and meanwhile make the HTML and PDF editions → refuse over errors →
-// write both atomically. Both are made before either is written, so a failure leaves the old
-// pair intact.
+// `galley build`: configure → read → check, and meanwhile parse and make every configured
+// edition → refuse over errors → write them all atomically. Every edition is made before any
+// is written, so a failure leaves the previous set intact.
 import path from 'node:path'
 import pLimit from 'p-limit'
-import {checkManuscript, openManuscript, type CheckOptions, type Opened} from './check.ts'
-import {loadConfig} from './config/load.ts'
+import {checkManuscript, type CheckOptions, type CheckResult} from './check.ts'
+import {configuredEditions, loadConfig, manuscriptLocation, outputFolder, type ConfiguredEdition} from './config/load.ts'
+import type {Config} from './config/schema.ts'
 import {GalleyError} from './errors.ts'
-import {metadataOf} from './manuscript/read.ts'
+import {publish} from './fs/publish.ts'
+import {slugOf} from './fs/slug.ts'
+import {metadataOf, parseManuscript, readManuscript} from './manuscript/read.ts'
+import type {Manuscript} from './manuscript/types.ts'
 import {openBrowser, type BrowserHandle} from './render/browser.ts'
-import {renderHtml, type EditionInput} from './render/html.ts'
-import {lockFolder} from './fs/lock.ts'
-import {printPdf} from './render/print.ts'
-import {sweepTemporary, writeAllAtomic} from './fs/write.ts'
-import {stampDate, stampOf} from './revisions/stamp.ts'
-import type {CheckResult} from './check.ts'
+import {editionDocument, type EditionDocument} from './render/document.ts'
+import {formats, type FormatName, type Rendered} from './render/formats/index.ts'
+import {stampDate, stampOf, type Stamp} from './revisions/stamp.ts'
 
-export type Edition = 'html' | 'pdf'
+export type Edition = FormatName
 
 export interface BuildOptions extends CheckOptions {
   /** Folder to write into instead of the configured `output`. */
   out?: string
+  /** Only the configured editions of these formats (the CLI's `--html`, `--pdf`); default: every one. */
   editions?: Edition[]
   /** Build even when the checks found errors. */
   force?: boolean
@@ -34,23 +36,24 @@ export interface BuildOptions extends CheckOptions {
 export interface BuildResult extends CheckResult {
   /** Paths written, relative to `cwd`. */
   written: string[]
-  /** Pages of the PDF edition, when one was built. */
+  /** Pages of the first edition that has pages (the PDF), when one was built. */
   pages?: number
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const progress = options.progress ?? (() => {})
   const cwd = path.resolve(options.cwd ?? process.cwd())
-  progress('checking')
-  const opened = await openManuscript(options)
+  const config = options.config ?? (await loadConfig(cwd, options.configFile))
+  const manuscript = await readManuscript({...manuscriptLocation(config, cwd, options.path), cwd})
+
   // The checks of a book run in worker threads while this thread and the browser make the
   // editions from the same text; nothing is written unless the checks allow it.
-  const checking = checkManuscript(opened, {...options, keepMainThread: true})
+  progress('checking')
+  const checking = checkManuscript(config, manuscript, {cache: options.cache, jobs: options.jobs, keepMainThread: true})
   const refused = new AbortController()
-  const making = makeEditions(opened, cwd, options, refused.signal)
+  const making = makeEditions(config, manuscript, cwd, options, refused.signal)
   making.catch(() => {})
-  const checked = await checking
-  const {files} = checked
+  const {files, cache} = await checking
 
   const unreadable = files.find((file) => file.data.unreadable)
   const errors = files.flatMap((file) => file.messages).filter((message) => message.fatal === true).length
@@ -67,26 +70,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const {outputs, pages, outDir} = await making
 
   progress('writing editions')
-  const shown = path.relative(cwd, outDir) || '.'
-  // Two builds into one folder take turns, so each leaves a matching pair of editions.
-  const release = await lockFolder(outDir, {
-    onWait: (owner) => progress(`waiting for the build of process ${owner} to finish writing into ${shown}`)
-  }).catch((error: NodeJS.ErrnoException) => {
-    throw new GalleyError(shown, `cannot write the editions here (${cannotWrite(error)})`)
+  const written = await publish(outDir, outputs, {
+    cwd,
+    what: {all: 'the editions', one: 'edition', kept: 'the previous editions are unchanged'},
+    onWait: progress
   })
-  try {
-    await sweepTemporary(outDir)
-    const targets = outputs.map(([name, data]): [string, string | Uint8Array] => [path.join(outDir, name), data])
-    await writeAllAtomic(targets).catch((error: NodeJS.ErrnoException & {target?: string}) => {
-      throw new GalleyError(
-        path.relative(cwd, error.target ?? outDir),
-        `cannot write edition (${cannotWrite(error)}); the previous editions are unchanged`
-      )
-    })
-    return {...checked, written: targets.map(([target]) => path.relative(cwd, target)), pages}
-  } finally {
-    await release()
-  }
+  return {config, manuscript, files, cache, written, pages}
 }
 
 interface Made {
@@ -95,50 +84,73 @@ interface Made {
   outDir: string
 }
 
-async function makeEditions({config, manuscript}: Opened, cwd: string, options: BuildOptions, refused: AbortSignal): Promise<Made> {
+/** Parse → the edition document → each configured format's bytes, in memory. */
+async function makeEditions(
+  config: Config,
+  manuscript: Manuscript,
+  cwd: string,
+  options: BuildOptions,
+  refused: AbortSignal
+): Promise<Made> {
   const progress = options.progress ?? (() => {})
-  const metadata = metadataOf(manuscript)
+  const parsed = parseManuscript(manuscript)
+  const metadata = metadataOf(parsed)
   const stamp = await stampOf(cwd, manuscript)
-  const input: EditionInput = {manuscript, metadata, config, stamp}
-  const editions = options.editions ?? ['html', 'pdf']
-  const outDir = path.resolve(cwd, options.out ?? path.resolve(config.base, config.output))
+  const outDir = outputFolder(config, cwd, options.out)
   const slug = slugOf(metadata.title ?? path.basename(manuscript.root, path.extname(manuscript.root)))
-  const edition = path.join(outDir, slug)
-  const other = options.claimed?.get(edition)
-  if (other !== undefined)
-    throw new GalleyError(
-      path.relative(cwd, manuscript.root) || '.',
-      `its editions would overwrite those of ${other} (both are named ${slug}); give one a different title`
-    )
-  options.claimed?.set(edition, path.relative(cwd, manuscript.root) || '.')
+  claim(path.join(outDir, slug), manuscript, cwd, slug, options.claimed)
 
-  const outputs: Made['outputs'] = []
-  let pages: number | undefined
-  if (editions.includes('html')) {
-    progress('rendering HTML')
-    outputs.push([`${slug}.html`, tooDeep(() => renderHtml(input))])
-  }
-  if (editions.includes('pdf')) {
-    if (!options.browser) progress('launching the browser')
-    const browser = options.browser ?? (await openBrowser(config.browser))
-    const stop = () => void browser.close()
-    if (!options.browser) refused.addEventListener('abort', stop)
-    try {
+  const editions = configuredEditions(config, options.editions)
+  progress('rendering HTML')
+  const document = tooDeep(() => editionDocument({manuscript: parsed, metadata, stamp}))
+  const browser = editions.some(({format}) => formats[format].usesBrowser) ? await browserFor(config, options, progress) : undefined
+  const stop = () => void browser?.close()
+  if (browser && !options.browser) refused.addEventListener('abort', stop)
+  try {
+    const outputs: Made['outputs'] = []
+    let pages: number | undefined
+    for (const edition of editions) {
       refused.throwIfAborted()
-      progress('printing the PDF')
-      // Reproducible dates: SOURCE_DATE_EPOCH wins (print.ts reads it), then the commit date.
-      const sourceDate = process.env.SOURCE_DATE_EPOCH ? undefined : stampDate(stamp)
-      const target = path.relative(cwd, path.join(outDir, `${slug}.pdf`))
-      const printed = await tooDeep(() => printPdf(input, {browser, sourceDate, name: target}))
-      if (printed.blocked.length > 0) progress(`refused ${printed.blocked.length} request(s): ${printed.blocked.join(', ')}`)
-      pages = printed.pages
-      outputs.push([`${slug}.pdf`, printed.pdf])
-    } finally {
-      refused.removeEventListener('abort', stop)
-      if (!options.browser) await browser.close()
+      const name = `${slug}.${edition.suffix}`
+      if (formats[edition.format].usesBrowser) progress(`printing ${edition.format === 'pdf' ? 'the PDF' : name}`)
+      const rendered = await tooDeep(() => render(edition, document, browser, config, path.relative(cwd, path.join(outDir, name)), stamp))
+      if (rendered.blocked.length > 0) progress(`refused ${rendered.blocked.length} request(s): ${rendered.blocked.join(', ')}`)
+      pages ??= rendered.pages
+      outputs.push([name, rendered.data])
     }
+    return {outputs, pages, outDir}
+  } finally {
+    refused.removeEventListener('abort', stop)
+    if (browser && !options.browser) await browser.close()
   }
-  return {outputs, pages, outDir}
+}
+
+function render(
+  {format, settings}: ConfiguredEdition,
+  document: EditionDocument,
+  browser: BrowserHandle | undefined,
+  config: Config,
+  name: string,
+  stamp: Stamp
+): Promise<Rendered> {
+  // Reproducible dates: SOURCE_DATE_EPOCH wins (the PDF's finishing reads it), then the commit date.
+  const sourceDate = process.env.SOURCE_DATE_EPOCH ? undefined : stampDate(stamp)
+  return formats[format].render(document, settings, {browser, name, sourceDate, timeout: config.browser.timeout})
+}
+
+async function browserFor(config: Config, options: BuildOptions, progress: (stage: string) => void): Promise<BrowserHandle> {
+  if (options.browser) return options.browser
+  progress('launching the browser')
+  return openBrowser(config.browser)
+}
+
+/** Two manuscripts of one run must not write editions of the same name into one folder. */
+function claim(edition: string, manuscript: Manuscript, cwd: string, slug: string, claimed: Map<string, string> | undefined): void {
+  const shown = path.relative(cwd, manuscript.root) || '.'
+  const other = claimed?.get(edition)
+  if (other !== undefined)
+    throw new GalleyError(shown, `its editions would overwrite those of ${other} (both are named ${slug}); give one a different title`)
+  claimed?.set(edition, shown)
 }
 
 export interface BuildAllOptions extends Omit<BuildOptions, 'path' | 'browser' | 'claimed'> {
@@ -158,9 +170,9 @@ export async function buildAll(paths: string[], options: BuildAllOptions = {}): 
   const progress = shared.progress ?? (() => {})
   const cwd = path.resolve(shared.cwd ?? process.cwd())
   const config = await loadConfig(cwd, shared.configFile)
-  const editions = shared.editions ?? ['html', 'pdf']
-  if (editions.includes('pdf')) progress('launching the browser')
-  const browser = editions.includes('pdf') ? await openBrowser(config.browser) : undefined
+  const printing = configuredEditions(config, shared.editions).some(({format}) => formats[format].usesBrowser)
+  if (printing) progress('launching the browser')
+  const browser = printing ? await openBrowser(config.browser) : undefined
   const claimed = new Map<string, string>()
   const limit = pLimit(concurrency)
   try {
@@ -184,31 +196,18 @@ export async function buildAll(paths: string[], options: BuildAllOptions = {}): 
   }
 }
 
-function cannotWrite(error: NodeJS.ErrnoException): string {
-  const reasons: Record<string, string> = {
-    EEXIST: 'a file stands where the folder should be',
-    ENOTDIR: 'a file stands where a folder should be',
-    EISDIR: 'a folder stands where the file should be',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EROFS: 'read-only file system',
-    ENOSPC: 'no space left on the device',
-    ELOCKED: error.message
-  }
-  return error.code && reasons[error.code] ? `${error.code}: ${reasons[error.code]}` : (error.code ?? error.message)
-}
-
 /**
  * The manuscript's depth is limited when it is read, but raw HTML nests on its own and the
  * tree walkers that render it recurse: past a few thousand levels they overflow the stack.
  */
 function tooDeep<T>(render: () => T): T {
   const explain = (error: unknown): never => {
-    if (error instanceof RangeError)
+    if (error instanceof RangeError) {
       throw new GalleyError(
         undefined,
         `the manuscript is nested too deeply to render (${error.message}); look for raw HTML nested thousands deep`
       )
+    }
     throw error
   }
   try {
@@ -217,21 +216,4 @@ function tooDeep<T>(render: () => T): T {
   } catch (error) {
     return explain(error)
   }
-}
-
-/**
- * A file name safe on every OS: ASCII letters, digits and hyphens, never empty, never a
- * reserved Windows name, never more than 80 characters.
- */
-export function slugOf(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '')
-  if (!slug || /^(con|prn|aux|nul|com\d|lpt\d)$/.test(slug)) return `edition${slug ? `-${slug}` : ''}`
-  return slug
 }

@@ -28,7 +28,7 @@ Options:
   -j, --jobs <n|auto>    (check, build) threads for the chapters (default: auto, one per core for books)
   -c, --config <file>    config file (default: galley.config.* or "galley" in package.json)
   -o, --out <folder>     (build) where the editions go (default: the configured output/)
-      --html, --pdf      (build) build only these editions (default: both)
+      --html, --pdf      (build, diff) only the configured editions of these formats (default: all)
       --format <name>    (diff, history) table (default) or json; history also writes output/history.html
       --force            (build) build even when the checks found errors
       --concurrency <n>  (build) manuscripts built at once when given several (default 2)
@@ -92,8 +92,6 @@ export async function main(argv: string[]): Promise<number> {
     }
 
     if (command === 'build') {
-      const editions: Edition[] =
-        values.html || values.pdf ? [...(values.html ? ['html' as const] : []), ...(values.pdf ? ['pdf' as const] : [])] : ['html', 'pdf']
       const tty = Boolean(process.stderr.isTTY)
       // Loaded here so that `check` never pays for loading Puppeteer.
       const {build, buildAll} = await import('./build.ts')
@@ -101,7 +99,7 @@ export async function main(argv: string[]): Promise<number> {
         cwd,
         configFile: values.config,
         out: values.out,
-        editions,
+        editions: formatsOf(values),
         force: values.force,
         cache,
         jobs,
@@ -131,13 +129,11 @@ export async function main(argv: string[]): Promise<number> {
 
     if (command === 'diff') {
       if (!target) throw new GalleyError(undefined, 'diff needs the old revision: galley diff <old> [<new>]')
-      const {compare, summaryText} = await import('./revisions/compare.ts')
-      const editions: Edition[] =
-        values.html || values.pdf ? [...(values.html ? ['html' as const] : []), ...(values.pdf ? ['pdf' as const] : [])] : ['html', 'pdf']
-      const result = await compare({cwd, configFile: values.config, old: target, new: rest[0], out: values.out, editions})
+      const [{diff}, {summaryText}] = await Promise.all([import('./diff.ts'), import('./revisions/summary.ts')])
+      const result = await diff({cwd, configFile: values.config, old: target, new: rest[0], out: values.out, editions: formatsOf(values)})
       if (values.format === 'json')
         process.stdout.write(`${JSON.stringify({summary: result.summary, findings: deltaJson(result.delta)}, null, 2)}\n`)
-      else process.stdout.write(`${summaryText(result)}\n`)
+      else process.stdout.write(`${summaryText(result.summary, result.delta, result.heading)}\n`)
       for (const written of result.written) process.stderr.write(`galley: wrote ${written}\n`)
       return 0
     }
@@ -145,10 +141,10 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'history') {
       if (values.format !== 'table' && values.format !== 'json')
         throw new GalleyError(undefined, `unknown format "${values.format}", expected table or json`)
-      const {writeHistory} = await import('./revisions/history-write.ts')
-      const {text, page} = await writeHistory({cwd, configFile: values.config, range: target, format: values.format, out: values.out})
-      process.stdout.write(`${text}\n`)
-      process.stderr.write(`galley: wrote ${page}\n`)
+      const [{history}, {historyJson, historyTable}] = await Promise.all([import('./history.ts'), import('./revisions/history-report.ts')])
+      const {entries, written} = await history({cwd, configFile: values.config, range: target, out: values.out})
+      process.stdout.write(`${values.format === 'json' ? historyJson(entries) : historyTable(entries)}\n`)
+      for (const file of written) process.stderr.write(`galley: wrote ${file}\n`)
       return 0
     }
 
@@ -167,6 +163,12 @@ function deltaJson(delta: import('./revisions/delta.ts').DeltaEntry[]) {
     ruleId: message.ruleId ?? null,
     reason: message.reason
   }))
+}
+
+/** `--html` and `--pdf` keep the configured editions of those formats; neither keeps them all. */
+function formatsOf(values: {html?: boolean; pdf?: boolean}): Edition[] | undefined {
+  const chosen = (['html', 'pdf'] as const).filter((format) => values[format])
+  return chosen.length > 0 ? chosen : undefined
 }
 
 function jobsOf(value: string): Jobs {

@@ -1,17 +1,14 @@
 // The public API. The CLI is one caller of these; CI scripts and other tools are others.
-export {
-  build,
-  buildAll,
-  slugOf,
-  type BuildAllOptions,
-  type BuildOptions,
-  type BuildOutcome,
-  type BuildResult,
-  type Edition
-} from './build.ts'
+export {build, buildAll, type BuildAllOptions, type BuildOptions, type BuildOutcome, type BuildResult, type Edition} from './build.ts'
 export {check, type CheckOptions, type CheckResult} from './check.ts'
+export {diff, type DiffOptions, type DiffResult} from './diff.ts'
+export {history, type HistoryEntry, type HistoryOptions, type HistoryResult} from './history.ts'
+export {rules, ruleIds} from './checks/index.ts'
+export type {Rule, RuleKind} from './checks/rule.ts'
 export {defineConfig, type Config, type ConfigInput} from './config/schema.ts'
 export {loadConfig} from './config/load.ts'
 export {GalleyError} from './errors.ts'
-export {readManuscript, metadataOf} from './manuscript/read.ts'
+export {slugOf} from './fs/slug.ts'
+export {readManuscript, parseManuscript, metadataOf} from './manuscript/read.ts'
+export {formats, type FormatName} from './render/formats/index.ts'
 export {reporters} from './reporters/index.ts'

@@ -5,8 +5,9 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {build} from '../pipeline/build.ts'
-import {checkManuscript, openManuscript} from '../pipeline/check.ts'
-import {metadataOf} from '../pipeline/manuscript/read.ts'
+import {checkManuscript} from '../pipeline/check.ts'
+import {loadConfig, manuscriptLocation} from '../pipeline/config/load.ts'
+import {metadataOf, parseManuscript, readManuscript} from '../pipeline/manuscript/read.ts'
 
 let folder: string
 const paragraph = 'The harbour master wrote every arrival and departure into the ledger in a careful hand, and the clerks copied it twice.'
@@ -33,15 +34,20 @@ describe('build', () => {
     expect((await readdir(path.join(folder, 'output'))).sort()).toEqual(['ledger.html', 'ledger.pdf'])
   })
 
-  it('reports a broken chapter once, though the editions parsed it meanwhile', async () => {
+  it('reports a broken chapter once, though the editions parsed it meanwhile, and the editions write nothing on the check’s files', async () => {
     await writeFile(path.join(folder, 'manuscript/1.md'), `---\ntitle: [unclosed\n---\n\n${paragraph}\n`)
     await expect(build({cwd: folder})).rejects.toThrow(/^manuscript\/1\.md: invalid frontmatter: .*; no editions built$/)
-    // What the build does: the check starts, and the editions read the first chapter's metadata.
-    const opened = await openManuscript({cwd: folder})
-    const checking = checkManuscript(opened, {cwd: folder, jobs: 2})
-    metadataOf(opened.manuscript)
+    // What the build does: the check starts, and the editions parse and read the first chapter's metadata.
+    const config = await loadConfig(folder)
+    const manuscript = await readManuscript({...manuscriptLocation(config, folder), cwd: folder})
+    const checking = checkManuscript(config, manuscript, {jobs: 2})
+    const parsed = parseManuscript(manuscript)
+    metadataOf(parsed)
     const {files} = await checking
     expect(files[0]!.messages.filter((message) => message.ruleId === 'frontmatter')).toHaveLength(1)
     expect(files[0]!.data.unreadable).toBe(true)
+    // The editions' parse met the same fault on their own copy of the file.
+    expect(parsed.chapters[0]!.file).not.toBe(files[0])
+    expect(parsed.chapters[0]!.file.messages.map((message) => message.ruleId)).toEqual(['frontmatter'])
   })
 })

@@ -4,8 +4,11 @@
 //   node --import tsx --expose-gc pipeline/bench/phases.ts <folder>   → JSON on stdout
 import path from 'node:path'
 import {unified, type PluggableList} from 'unified'
-import {chapterChecker, collectors, manuscriptChecker, markdownRules} from '../checks/index.ts'
-import {readManuscript} from '../manuscript/read.ts'
+import {chapterChecker, collectors} from '../checks/chapter.ts'
+import {rules} from '../checks/index.ts'
+import {markdownRules} from '../checks/markdown.ts'
+import {manuscriptChecker} from '../checks/run.ts'
+import {parseManuscript, readManuscript} from '../manuscript/read.ts'
 import {reporters} from '../reporters/index.ts'
 
 export interface Phase {
@@ -28,17 +31,17 @@ async function phase(name: string, work: () => Promise<unknown> | unknown): Prom
   phases.push({phase: name, cpuMs: (used.user + used.system) / 1000, heapBytes: process.memoryUsage().heapUsed})
 }
 
-let manuscript = await readManuscript({root, cwd: root})
+let manuscript = parseManuscript(await readManuscript({root, cwd: root}))
 await phase('read and parse (remark-parse, gfm, frontmatter)', async () => {
-  manuscript = await readManuscript({root, cwd: root})
+  manuscript = parseManuscript(await readManuscript({root, cwd: root}))
 })
 const {chapters} = manuscript
 
-const markdown: PluggableList = Object.values(markdownRules).map(({plugin, option}) => [plugin, [1, option]])
+const markdown: PluggableList = markdownRules.map(({plugin, defaults}) => [plugin, [1, defaults]])
 const lint = unified().use(markdown)
-const allMarkdownOff = Object.fromEntries(Object.keys(markdownRules).map((id) => [id, 'off']))
+const allMarkdownOff = Object.fromEntries(markdownRules.map(({id}) => [id, 'off']))
 const retext = chapterChecker(allMarkdownOff)
-const manuscriptRuleIds = ['repeated-paragraph', 'inconsistent-name', 'acronym-expansion']
+const manuscriptRuleIds = rules.filter((rule) => rule.kind === 'manuscript').map((rule) => rule.id)
 const collect = collectors({})
 
 // The chapter phase goes chapter by chapter, as in runChecks, so the prose tree of only one
@@ -66,7 +69,7 @@ for (const [name, cpuMs] of cpu) phases.push({phase: name, cpuMs, heapBytes: pro
 const files = chapters.map((chapter) => chapter.file)
 for (const rule of [...manuscriptRuleIds, 'none']) {
   const settings = Object.fromEntries(manuscriptRuleIds.map((id) => [id, id === rule ? 'warn' : 'off']))
-  const checker = manuscriptChecker(settings, rule === 'none' ? {} : {[rule]: {files, features: features[rule]!}})
+  const checker = manuscriptChecker(settings, rule === 'none' ? {} : {[rule]: {root, files, features: features[rule]!}})
   await phase(rule === 'none' ? 'comment control and severities' : `${rule}: across the manuscript`, async () => {
     for (const {tree, file} of chapters) await checker.run(tree, file)
   })

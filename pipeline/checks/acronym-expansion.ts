@@ -67,7 +67,14 @@ interface Finding {
 const functionWords = new Set(['a', 'an', 'and', 'at', 'by', 'de', 'for', 'in', 'of', 'on', 'or', 'the', 'to', 'with'])
 const quotes = new Set(['"', '“', '”', '‘', '’', "'", '«', '»'])
 
-export default crossFileRule({id: 'acronym-expansion', options, collect, analyse, report})
+export const rule = crossFileRule({
+  id: 'acronym-expansion',
+  summary: 'An acronym whose expansion does not spell it, that changes expansion, or that is used before it is defined.',
+  options,
+  collect,
+  analyse,
+  report
+})
 
 function report(file: VFile, {reason, position, actual, expected, earlier}: Finding, files: VFile[]): void {
   let cause: VFileMessage | undefined

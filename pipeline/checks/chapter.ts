@@ -2,11 +2,15 @@
 // each cross-file rule needs from the chapter. Input and result are plain data, so it runs as
 // well in a worker thread as here, and a result can be cached under the chapter's content hash.
 import type {Root} from 'mdast'
+import type {Root as NlcstRoot} from 'nlcst'
+import remarkRetext from 'remark-retext'
+import retextEnglish from 'retext-english'
+import {unified, type PluggableList, type Processor} from 'unified'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {parseChapter} from '../manuscript/read.ts'
-import {chapterChecker, collectors, type RuleSettings} from './index.ts'
+import {enabledRules, type RuleSettings} from './index.ts'
 
 export interface ChapterInput {
   path: string
@@ -35,6 +39,46 @@ export interface ChapterResult {
   unreadable: boolean
   /** Rule id → what that cross-file rule collected from this chapter. */
   features: Record<string, unknown>
+}
+
+/**
+ * The rules that look at one chapter at a time: Markdown form and prose. Their findings depend
+ * on the chapter's text alone, so callers may cache them by content hash.
+ */
+export function chapterChecker(settings: RuleSettings): Processor<Root, Root, Root> {
+  const enabled = enabledRules(settings)
+  const markdown: PluggableList = []
+  const prose = unified().use(retextEnglish)
+  for (const {rule, options} of enabled) {
+    if (rule.kind === 'markdown') markdown.push([rule.plugin, [1, options]])
+    if (rule.kind === 'prose') prose.use(rule.plugin, [1, options] as never)
+  }
+  prose.use(keepProse)
+  return unified()
+    .use(markdown)
+    .use(remarkRetext, prose as any, {ignore: ['code', 'yaml', 'html']}) as unknown as Processor<Root, Root, Root>
+}
+
+/**
+ * The prose tree is built once per chapter, here, and kept for the manuscript rules' collectors
+ * instead of each building its own: it is the costliest step after parsing.
+ */
+function keepProse() {
+  return function (tree: NlcstRoot, file: VFile) {
+    file.data.prose = tree
+  }
+}
+
+/**
+ * What each enabled manuscript rule takes from one chapter (after `chapterChecker` ran on it):
+ * plain data, which a worker can send back and the cache can keep.
+ */
+export function collectors(settings: RuleSettings): Record<string, (tree: Root, file: VFile) => unknown> {
+  const result: Record<string, (tree: Root, file: VFile) => unknown> = {}
+  for (const {rule, options} of enabledRules(settings)) {
+    if (rule.kind === 'manuscript') result[rule.id] = (tree, file) => rule.collect(tree, file, options)
+  }
+  return result
 }
 
 /** Built once per settings, not per chapter: a worker checks many chapters with the same rules. */
@@ -100,12 +144,8 @@ function refuse(file: VFile, detail: string): void {
 export function applyResult(file: VFile, result: ChapterResult): void {
   if (result.frontmatter) file.data.frontmatter = result.frontmatter
   if (result.unreadable) file.data.unreadable = true
-  // A build may have parsed the chapter here too, meanwhile, and met the same broken frontmatter.
-  const said = new Set(file.messages.map((message) => `${message.ruleId}|${message.reason}|${message.line}:${message.column}`))
   for (const record of result.messages) {
     const {reason, place, cause, ...rest} = record
-    const start = place && 'start' in place ? place.start : place
-    if (said.has(`${record.ruleId}|${reason}|${start?.line}:${start?.column}`)) continue
     const message = file.message(reason, {
       place,
       cause: cause && Object.assign(new VFileMessage(cause.reason, {place: cause.place}), {file: cause.file})

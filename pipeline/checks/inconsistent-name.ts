@@ -301,7 +301,14 @@ const initialBit = 1
 const nameBit = 2
 const possessiveBit = 4
 
-export default crossFileRule({id: 'inconsistent-name', options, collect, analyse, report})
+export const rule = crossFileRule({
+  id: 'inconsistent-name',
+  summary: 'A person, place or organisation spelled two ways across the manuscript.',
+  options,
+  collect,
+  analyse,
+  report
+})
 
 function report(file: VFile, finding: Finding, files: VFile[]): void {
   const reason = `\`${finding.expected}\` first used here`

@@ -63,7 +63,14 @@ const differ = new DiffMatchPatch()
 // No deadline: a diff must not depend on how busy the machine is.
 differ.Diff_Timeout = 0
 
-export default crossFileRule({id: 'repeated-paragraph', options, collect, analyse, report})
+export const rule = crossFileRule({
+  id: 'repeated-paragraph',
+  summary: 'A paragraph that stands twice in the manuscript, word for word, nearly, or sharing a sentence.',
+  options,
+  collect,
+  analyse,
+  report
+})
 
 /**
  * The chapter's paragraphs worth comparing, with their words hashed. Their sentences come from

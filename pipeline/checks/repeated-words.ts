@@ -4,17 +4,20 @@ import type {Root} from 'nlcst'
 import retextRepeatedWords from 'retext-repeated-words'
 import {lintRule} from 'unified-lint-rule'
 import {z} from 'zod'
+import type {ProseRule} from './rule.ts'
 import {ruleUrl} from './url.ts'
 
-export const options = z.strictObject({})
+const options = z.strictObject({})
 
 const find = retextRepeatedWords()
 
-const repeatedWords = lintRule<Root>(
-  {origin: 'retext-repeated-words:repeated-words', url: ruleUrl('repeated-words')},
-  function (tree, file) {
+export const rule: ProseRule<z.output<typeof options>> = {
+  id: 'repeated-words',
+  kind: 'prose',
+  source: 'retext-repeated-words',
+  summary: 'A word written twice in a row ("the the").',
+  options,
+  plugin: lintRule<Root>({origin: 'retext-repeated-words:repeated-words', url: ruleUrl('repeated-words')}, function (tree, file) {
     find(tree, file)
-  }
-)
-
-export default repeatedWords
+  })
+}

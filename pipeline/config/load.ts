@@ -8,6 +8,9 @@ import YAML from 'yaml'
 import {z} from 'zod'
 import {ruleIds} from '../checks/index.ts'
 import {GalleyError} from '../errors.ts'
+import type {Location} from '../manuscript/types.ts'
+import {formats, type FormatName} from '../render/formats/index.ts'
+import type {EditionSettings} from '../render/settings.ts'
 import {configSchema, type Config} from './schema.ts'
 
 export const configNames = [
@@ -136,4 +139,36 @@ function childOf(schema: z.ZodType | undefined, key: PropertyKey): z.ZodType | u
     }
   }
   return undefined
+}
+
+/**
+ * Where the manuscript is: a folder or file the user named (relative to `cwd`, in its own
+ * file order), else the configured one, relative to the config, in the configured order.
+ */
+export function manuscriptLocation(config: Config, cwd: string, given?: string): Location {
+  if (given) return {root: path.resolve(cwd, given)}
+  return {root: path.resolve(config.base, config.manuscript), chapters: config.chapters}
+}
+
+/** The folder the editions go into: the user's `--out` (relative to `cwd`), else the configured one. */
+export function outputFolder(config: Config, cwd: string, given?: string): string {
+  return given ? path.resolve(cwd, given) : path.resolve(config.base, config.output)
+}
+
+export interface ConfiguredEdition {
+  format: FormatName
+  /** The edition's file name after the title's slug: `pdf`, or `book.pdf` for a named one. */
+  suffix: string
+  settings: EditionSettings
+}
+
+/** The configured editions, each with its own settings over the shared ones; `only` keeps those formats. */
+export function configuredEditions(config: Config, only?: FormatName[]): ConfiguredEdition[] {
+  return config.editions
+    .filter((entry) => !only || only.includes(entry.format))
+    .map(({format, name, ...own}) => ({
+      format,
+      suffix: `${name ? `${name}.` : ''}${formats[format].extension}`,
+      settings: {...config.edition, ...own}
+    }))
 }

@@ -1,15 +1,43 @@
 // The one config schema. It is validated once at load; types come from it so they never drift.
 import {z} from 'zod'
-import {ruleOptionSchemas} from '../checks/index.ts'
-import {browserSchema, editionSchema} from './edition.ts'
-import {severity} from './severity.ts'
+import {rules} from '../checks/index.ts'
+import {severity} from '../checks/severity.ts'
+import {formatNames} from '../render/formats/index.ts'
+import {browserSchema, editionOverrides, editionSchema} from '../render/settings.ts'
 
 /** A rule is set to a severity, or to `[severity, options]` like remark-lint and ESLint. */
 function ruleSetting(options: z.ZodType) {
   return z.union([severity, z.tuple([severity]), z.tuple([severity, options])])
 }
 
-const galleyRules = Object.fromEntries(Object.entries(ruleOptionSchemas).map(([id, schema]) => [id, ruleSetting(schema).optional()]))
+/** Every rule in the registry, with its own options schema (remark-lint rules check their own options). */
+const ruleSettings = Object.fromEntries(rules.map((rule) => [rule.id, ruleSetting(rule.options).optional()]))
+
+/**
+ * One output of `galley build`: a format, and whatever of the shared `edition` settings it sets
+ * otherwise. A `name` tells two editions of one format apart: `{format: 'pdf', name: 'book'}`
+ * writes `<title>.book.pdf`.
+ */
+const editionEntry = editionOverrides.extend({
+  format: z.enum(formatNames),
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'expected lower-case letters, digits and hyphens, such as "book"')
+    .optional()
+})
+
+const editions = z
+  .array(editionEntry)
+  .min(1)
+  .superRefine((entries, context) => {
+    const seen = new Set<string>()
+    entries.forEach((entry, index) => {
+      const file = `${entry.name ? `${entry.name}.` : ''}${entry.format}`
+      if (seen.has(file))
+        context.addIssue({code: 'custom', path: [index, 'name'], message: `a second ${entry.format} edition needs a name of its own`})
+      seen.add(file)
+    })
+  })
 
 export const configSchema = z.strictObject({
   /** Folder (or single file) of the manuscript, relative to the config file. */
@@ -19,9 +47,11 @@ export const configSchema = z.strictObject({
   /** Where editions go, relative to the config file. */
   output: z.string().min(1).default('output'),
   /** Severities and options per rule id; remark-lint rules take their own options. */
-  rules: z.strictObject(galleyRules).catchall(ruleSetting(z.unknown())).default({}),
-  /** How the HTML and PDF editions look. */
+  rules: z.strictObject(ruleSettings).catchall(ruleSetting(z.unknown())).default({}),
+  /** How the editions look, unless an edition of `editions` sets otherwise. */
   edition: editionSchema.default(editionSchema.parse({})),
+  /** What `galley build` writes, in order: by default the HTML edition and the PDF. */
+  editions: editions.default([{format: 'html'}, {format: 'pdf'}]),
   /** Which browser prints the PDF. */
   browser: browserSchema.default(browserSchema.parse({}))
 })
@@ -38,3 +68,5 @@ export type Config = z.output<typeof configSchema> & {
 export function defineConfig(config: ConfigInput): ConfigInput {
   return config
 }
+
+export type EditionEntry = z.output<typeof editionEntry>

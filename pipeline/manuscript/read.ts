@@ -9,7 +9,7 @@ import {VFile} from 'vfile'
 import YAML from 'yaml'
 import {GalleyError} from '../errors.ts'
 import {parse} from './parse.ts'
-import type {Chapter, Manuscript, Metadata} from './types.ts'
+import type {Chapter, Manuscript, Metadata, ParsedChapter, ParsedManuscript} from './types.ts'
 
 /** Which files are chapters, and the order they are read in, wherever they come from (disk or git). */
 export const markdown = /\.(md|markdown|mdown|mkd)$/i
@@ -34,18 +34,28 @@ export interface ReadOptions {
   chapters?: string[]
   /** Where vfile paths are relative to, so reports show `manuscript/…`. */
   cwd: string
-  /**
-   * Parse each chapter when its tree is first used, not now. The check parses in its workers,
-   * and not at all for chapters its cache already knows, so the main thread need not.
-   */
-  lazy?: boolean
 }
 
 export async function readManuscript(options: ReadOptions): Promise<Manuscript> {
   const paths = await findChapters(options)
   // Read together: a book of 500 chapters waits on the disk once, not 500 times in a row.
   const chapters = await Promise.all(paths.map((file) => readChapter(file, options.cwd)))
-  return {root: options.root, chapters: options.lazy ? chapters : chapters.map((chapter) => ({file: chapter.file, tree: chapter.tree}))}
+  return {root: options.root, chapters}
+}
+
+/**
+ * Each chapter's tree, for the stages that work on trees (the editions, the redline, word
+ * counts). The check parses in its own workers, and not at all for chapters its cache knows.
+ * Each tree is parsed from a copy of its chapter's file: the check writes its messages and
+ * data onto the chapter's file, and no other stage writes there.
+ */
+export function parseManuscript(manuscript: Manuscript): ParsedManuscript {
+  return {root: manuscript.root, chapters: manuscript.chapters.map(({file}) => parsedChapter(file))}
+}
+
+export function parsedChapter(file: VFile): ParsedChapter {
+  const copy = new VFile({path: file.path, cwd: file.cwd, value: file.value, data: {...file.data}})
+  return {file: copy, tree: parseChapter(copy)}
 }
 
 async function findChapters({root, chapters}: ReadOptions): Promise<string[]> {
@@ -123,37 +133,26 @@ export function chapterFromBytes(vfilePath: string, bytes: Uint8Array, cwd: stri
   // A lone CR (classic Mac OS) ends a line for micromark but not for vfile-location, which
   // comment control uses: the two would disagree on where a message is. LF keeps every offset.
   vfile.value = text.replace(/\r(?!\n)/g, '\n')
-  return lazyChapter(vfile)
-}
-
-function lazyChapter(file: VFile): Chapter {
-  let tree: Root | undefined
-  return {
-    file,
-    get tree() {
-      return (tree ??= parseChapter(file))
-    }
-  }
+  return {file: vfile}
 }
 
 /**
  * The chapter's tree, with its frontmatter on `file.data`. A chapter too deep to check, or with
- * broken frontmatter, gets a fatal message and an empty tree. Calling it again on the same file
- * gives the same tree and adds no message, so a worker and the main thread may both parse it.
+ * broken frontmatter, gets a fatal message and an empty tree.
  */
 export function parseChapter(file: VFile): Root {
   if (file.data.unreadable) return {type: 'root', children: []}
   const deepLine = deepestLine(String(file.value))
-  if (deepLine.levels > maxDepth) return unreadable(file, tooDeep(`line ${deepLine.line} opens ${deepLine.levels} levels of block quotes and lists`)).tree
+  if (deepLine.levels > maxDepth) return unreadableTree(file, tooDeep(`line ${deepLine.line} opens ${deepLine.levels} levels of block quotes and lists`))
   let tree: Root
   try {
     tree = parse(file)
   } catch (error) {
     if (!(error instanceof RangeError)) throw error
-    return unreadable(file, tooDeep(`the parser ran out of stack (${error.message})`)).tree
+    return unreadableTree(file, tooDeep(`the parser ran out of stack (${error.message})`))
   }
   const depth = depthOf(tree)
-  if (depth > maxDepth) return unreadable(file, tooDeep(`${depth} levels`)).tree
+  if (depth > maxDepth) return unreadableTree(file, tooDeep(`${depth} levels`))
   readFrontmatter(tree, file)
   return file.data.unreadable ? {type: 'root', children: []} : tree
 }
@@ -242,7 +241,12 @@ function unreadable(file: VFile, reason: string): Chapter {
   const message = file.message(reason, {ruleId: 'unreadable', source: 'galley'})
   message.fatal = true
   file.data.unreadable = true
-  return {file, tree: {type: 'root', children: []}}
+  return {file}
+}
+
+function unreadableTree(file: VFile, reason: string): Root {
+  unreadable(file, reason)
+  return {type: 'root', children: []}
 }
 
 /** YAML frontmatter lands on `file.data.frontmatter`; broken YAML is a fatal message at its place. */
@@ -261,10 +265,8 @@ function readFrontmatter(tree: Root, file: VFile): void {
   }
 }
 
-/** The work's metadata: the first chapter's frontmatter, as the issue and Pandoc do it. */
-export function metadataOf(manuscript: Manuscript): Metadata {
-  // The frontmatter is read with the tree, which a lazily read chapter has not parsed yet.
-  void manuscript.chapters[0]?.tree
+/** The work's metadata: the first chapter's frontmatter, as Pandoc reads it. */
+export function metadataOf(manuscript: ParsedManuscript): Metadata {
   const data = (manuscript.chapters[0]?.file.data.frontmatter ?? {}) as Record<string, unknown>
   const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value) : undefined)
   const keywords = Array.isArray(data.keywords) ? data.keywords.map(String) : text(data.keywords)?.split(/,\s*/)

@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import chromium from '@sparticuz/chromium'
 import puppeteer, {type Browser} from 'puppeteer-core'
-import type {BrowserSettings} from '../config/edition.ts'
+import type {BrowserSettings} from './settings.ts'
 import {GalleyError} from '../errors.ts'
 import {isRunning} from '../fs/write.ts'
 

@@ -1,34 +1,48 @@
-// One narrow function: HTML in, PDF bytes out, printed by the browser. The page runs no script
-// and loads nothing but data: URLs, so a manuscript cannot reach the network or the disk.
+// The browser's side of printing: HTML into a page, PDF bytes out. The page runs no script and
+// loads nothing but data: URLs, so a manuscript cannot reach the network or the disk.
 import type {Page} from 'puppeteer-core'
 import {GalleyError} from '../errors.ts'
 import {BrowserCrash, type BrowserHandle} from './browser.ts'
 
 export interface PdfOptions {
   browser: BrowserHandle
-  /** Milliseconds the whole render may take. */
+  /** Milliseconds each print may take; the first print's include loading the page. */
   timeout: number
   /** What is printed (an edition's path or title), for error messages. */
   name: string
   /** Told the URL of every request the page made and was refused. */
   onBlocked?: (url: string) => void
+}
+
+/** A page loaded once and printed as often as asked: a change to it does not reload it. */
+export interface LoadedPage {
   /**
-   * Told each PDF printed; answers with new text for elements, by id, to print the page again
-   * with, or with nothing when that PDF is the one. The first print is then a draft.
+   * A draft, untagged and without outline, is enough to learn where things fall: tagging is
+   * the dearest part of Chromium's PDF output.
    */
-  revise?: (pdf: Uint8Array) => Promise<Record<string, string> | undefined>
+  print(options: {draft: boolean}): Promise<Uint8Array>
+  /** New text for elements, by id, for the prints that follow. */
+  setTexts(texts: Record<string, string>): Promise<void>
 }
 
 export async function renderPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
+  return withLoadedPage(html, options, (page) => page.print({draft: false}))
+}
+
+/**
+ * Load `html` and give the page to `task` for as long as it runs. A crash of the browser runs
+ * the whole task again on a fresh one, so `task` keeps no state from an earlier call.
+ */
+export async function withLoadedPage<T>(html: string, options: PdfOptions, task: (page: LoadedPage) => Promise<T>): Promise<T> {
   return options.browser.use(async (browser) => {
     const clock = deadline(options)
     const context = await Promise.race([browser.createBrowserContext(), clock.expired])
     try {
       const page = await Promise.race([context.newPage(), clock.expired])
       const crashed = new Promise<never>((_, reject) => page.once('error', (error) => reject(new BrowserCrash(error.message))))
-      const printing = print(page, html, options, clock.renew)
-      for (const promise of [printing, crashed, clock.expired]) promise.catch(() => {})
-      return await Promise.race([printing, crashed, clock.expired])
+      const working = load(page, html, options).then(() => task(loaded(page, options, clock.renew)))
+      for (const promise of [working, crashed, clock.expired]) promise.catch(() => {})
+      return await Promise.race([working, crashed, clock.expired])
     } finally {
       clock.clear()
       await context.close().catch(() => {})
@@ -54,7 +68,7 @@ function deadline(options: PdfOptions) {
   return {expired, renew, clear: () => clearTimeout(timer)}
 }
 
-async function print(page: Page, html: string, options: PdfOptions, renew: () => void): Promise<Uint8Array> {
+async function load(page: Page, html: string, options: PdfOptions): Promise<void> {
   page.setDefaultTimeout(options.timeout)
   await page.setJavaScriptEnabled(false)
   await page.setRequestInterception(true)
@@ -73,28 +87,30 @@ async function print(page: Page, html: string, options: PdfOptions, renew: () =>
     return [...document.fonts].filter((face) => face.status === 'error').map((face) => `${face.family} ${face.weight} ${face.style}`)
   })
   if (failed.length > 0) throw new GalleyError(options.name, `fonts did not load: ${[...new Set(failed)].join(', ')}`)
+}
 
-  // A draft, untagged and without outline, is enough to learn where things fall: tagging is
-  // the dearest part of Chromium's PDF output. Revisions go into the loaded page, not a new one.
-  let draft = options.revise !== undefined
-  for (;;) {
-    const pdf = await page.pdf({
-      preferCSSPageSize: true,
-      printBackground: true,
-      displayHeaderFooter: false,
-      tagged: !draft,
-      outline: !draft,
-      timeout: options.timeout
-    })
-    const changes = await options.revise?.(pdf)
-    if (!changes && !draft) return pdf
-    if (changes)
+function loaded(page: Page, options: PdfOptions, renew: () => void): LoadedPage {
+  let printed = false
+  return {
+    async print({draft}) {
+      // A print's time runs until the next print starts; the first's started with the loading.
+      if (printed) renew()
+      printed = true
+      return page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        displayHeaderFooter: false,
+        tagged: !draft,
+        outline: !draft,
+        timeout: options.timeout
+      })
+    },
+    async setTexts(texts) {
       await page.evaluate(
         (texts) => Object.entries(texts).forEach(([id, text]) => (document.getElementById(id)!.textContent = text)),
-        changes
+        texts
       )
-    draft = false
-    renew()
+    }
   }
 }
 

@@ -6,7 +6,6 @@ import type {Point, Position} from 'unist'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {compareMessage} from 'vfile-sort'
-import {fromFatal} from '../config/severity.ts'
 
 export interface Related {
   path: string | null
@@ -113,4 +112,9 @@ function offset(value: unknown): number | null {
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** vfile's `fatal` flag as reports name it: `true` an error, `false` a warning, `undefined` information. */
+function fromFatal(fatal: boolean | null | undefined): Finding['severity'] {
+  return fatal === true ? 'error' : fatal === false ? 'warning' : 'info'
 }

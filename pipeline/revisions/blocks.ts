@@ -7,7 +7,7 @@ import path from 'node:path'
 import type {Definition, FootnoteDefinition, Nodes, Paragraph, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
-import type {Chapter} from '../manuscript/types.ts'
+import type {ParsedChapter} from '../manuscript/types.ts'
 
 export type BlockKind = 'heading' | 'paragraph' | 'listItem' | 'blockquote' | 'table' | 'code' | 'figure' | 'footnote' | 'html'
 
@@ -38,7 +38,7 @@ export interface ChapterBlocks {
 }
 
 /** The blocks of every chapter, in reading order; `index` counts across chapters. */
-export function blocksOf(chapters: Chapter[], root: string): ChapterBlocks[] {
+export function blocksOf(chapters: ParsedChapter[], root: string): ChapterBlocks[] {
   let index = 0
   return chapters.map((chapter) => {
     const name = chapterName(chapter, root)
@@ -54,7 +54,7 @@ export function blocksOf(chapters: Chapter[], root: string): ChapterBlocks[] {
 }
 
 /** Chapters are matched across revisions by this name, so two folders or two commits compare alike. */
-export function chapterName(chapter: Chapter, root: string): string {
+export function chapterName(chapter: ParsedChapter, root: string): string {
   const file = path.resolve(chapter.file.cwd, chapter.file.path)
   const relative = path.relative(path.resolve(chapter.file.cwd, root), file)
   return (relative === '' || relative.startsWith('..') ? path.basename(file) : relative).split(path.sep).join('/')

@@ -1,6 +1,6 @@
 // `diff`: what changed between two revisions of the manuscript, block by block and word by
 // word. Chapters pair up by path; a chapter whose path changed pairs up by its content.
-import type {Manuscript} from '../manuscript/types.ts'
+import type {ParsedManuscript} from '../manuscript/types.ts'
 import {align, type Op} from './align.ts'
 import {blocksOf, type ChapterBlocks} from './blocks.ts'
 import {summarise, type ChapterPair, type Summary} from './summary.ts'
@@ -13,7 +13,7 @@ export interface RevisionDiff {
 /** Share of blocks (Dice on their hashes) from which two chapters with different paths are one, renamed. */
 export const renamedAbove = 0.5
 
-export function diffManuscripts(before: Manuscript, after: Manuscript): RevisionDiff {
+export function diffManuscripts(before: ParsedManuscript, after: ParsedManuscript): RevisionDiff {
   const oldChapters = blocksOf(before.chapters, before.root)
   const newChapters = blocksOf(after.chapters, after.root)
   const chapters = pairChapters(oldChapters, newChapters)

@@ -1,15 +1,10 @@
-// `galley history`: how the text and its problems evolved, one row per revision that touched
-// the manuscript. Chapter results are kept per content hash, so an unchanged file is checked
-// once however many revisions it appears in.
-import path from 'node:path'
+// The revisions behind `galley history`, read from git: each commit that touched the manuscript
+// folder, its chapters as they stood then, and their words. Checking and writing are the command's.
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {runChecks} from '../check.ts'
-import {ResultCache} from '../checks/cache.ts'
-import {loadConfig} from '../config/load.ts'
-import {GalleyError} from '../errors.ts'
 import {byName, chapterFromBytes, markdown} from '../manuscript/read.ts'
-import {git, listFiles, readBlobs, repositoryRoot, toPosix} from './git.ts'
+import type {Chapter} from '../manuscript/types.ts'
+import {git, listFiles, readBlobs} from './git.ts'
 
 export interface HistoryEntry {
   commit: string
@@ -22,52 +17,17 @@ export interface HistoryEntry {
   change: {added: number; removed: number}
 }
 
-export interface HistoryOptions {
-  cwd?: string
-  configFile?: string
-  /** A git revision range, as `git log` takes it; default: all of HEAD's history. */
-  range?: string
+/** A commit as `git log` describes it, before its chapters are counted and checked. */
+export type Revision = Omit<HistoryEntry, 'words' | 'findings'>
+
+export interface RevisionChapters {
+  revision: Revision
+  /** Its Markdown files in reading order; each carries its blob hash in `file.data.blob`. */
+  chapters: Chapter[]
 }
 
-export async function history(options: HistoryOptions = {}): Promise<HistoryEntry[]> {
-  const cwd = path.resolve(options.cwd ?? process.cwd())
-  const config = await loadConfig(cwd, options.configFile)
-  const repository = await repositoryRoot(cwd)
-  if (!repository) throw new GalleyError(cwd, 'not a git repository; history needs git')
-  const folder = toPosix(path.relative(repository, path.resolve(config.base, config.manuscript))) || '.'
-
-  const commits = await commitsTouching(repository, options.range ?? 'HEAD', folder)
-  const listings = await Promise.all(commits.map((commit) => listFiles(repository, commit.commit, folder)))
-  const blobs = await readBlobs(
-    repository,
-    listings.flat().map((entry) => entry.blob)
-  )
-
-  // Most chapters are unchanged from one revision to the next: their chapter-phase results come
-  // from this run's cache, keyed by content, and only the cross-file rules run on every revision.
-  const cache = new ResultCache(config.rules)
-  const wordsOf = new Map<string, number>()
-  const entries: HistoryEntry[] = []
-  for (const [index, commit] of commits.entries()) {
-    const listing = listings[index]!.filter((entry) => markdown.test(entry.path)).sort((a, b) => byName(a.path, b.path))
-    const chapters = listing.map((entry) => chapterFromBytes(entry.path, blobs.get(entry.blob)!, repository))
-    await runChecks({root: folder, chapters}, config, {cache})
-    let words = 0
-    listing.forEach((entry, at) => {
-      if (!wordsOf.has(entry.blob)) wordsOf.set(entry.blob, countWords(chapters[at]!.tree))
-      words += wordsOf.get(entry.blob)!
-    })
-
-    const findings: Record<string, number> = {}
-    for (const {file} of chapters) {
-      for (const message of file.messages) findings[message.ruleId ?? 'unknown'] = (findings[message.ruleId ?? 'unknown'] ?? 0) + 1
-    }
-    entries.push({...commit, words, findings})
-  }
-  return entries
-}
-
-async function commitsTouching(root: string, range: string, folder: string): Promise<Array<Omit<HistoryEntry, 'words' | 'findings'>>> {
+/** The commits in `range` that touched `folder` (relative to the repository root), oldest first. */
+export async function commitsTouching(root: string, range: string, folder: string): Promise<Revision[]> {
   const log = await git(root, ['log', '--reverse', '--format=%x1e%H%x1f%cI%x1f%an%x1f%s', '--numstat', range, '--', folder])
   return log
     .split('\x1e')
@@ -86,7 +46,29 @@ async function commitsTouching(root: string, range: string, folder: string): Pro
     })
 }
 
-function countWords(tree: Root): number {
+/**
+ * The chapters of each revision under `folder`, in the order given. Every blob is read up front
+ * through one `git cat-file --batch`, but a revision's chapters are made only when the caller
+ * asks for the next one, so a long history never holds every revision's files at once.
+ */
+export async function* readRevisions(root: string, revisions: Revision[], folder: string): AsyncGenerator<RevisionChapters> {
+  const listings = await Promise.all(revisions.map((revision) => listFiles(root, revision.commit, folder)))
+  const blobs = await readBlobs(
+    root,
+    listings.flat().map((entry) => entry.blob)
+  )
+  for (const [index, revision] of revisions.entries()) {
+    const listing = listings[index]!.filter((entry) => markdown.test(entry.path)).sort((a, b) => byName(a.path, b.path))
+    const chapters = listing.map((entry) => {
+      const chapter = chapterFromBytes(entry.path, blobs.get(entry.blob)!, root)
+      chapter.file.data.blob = entry.blob
+      return chapter
+    })
+    yield {revision, chapters}
+  }
+}
+
+export function countWords(tree: Root): number {
   // Block by block, so the last word of one paragraph and the first of the next stay two words.
   const text = tree.children
     .filter((node) => node.type !== 'yaml' && node.type !== 'code' && node.type !== 'html')

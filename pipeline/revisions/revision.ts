@@ -2,14 +2,8 @@
 import path from 'node:path'
 import {GalleyError} from '../errors.ts'
 import {byName, chapterFromBytes, readManuscript, markdown} from '../manuscript/read.ts'
-import type {Chapter, Manuscript} from '../manuscript/types.ts'
+import type {Chapter, Location, Manuscript} from '../manuscript/types.ts'
 import {listFiles, readBlobs, repositoryRoot, toPosix} from './git.ts'
-
-/** Where a manuscript lives: its folder (absolute) and, if the config orders them, its chapters. */
-export interface Location {
-  root: string
-  chapters?: string[]
-}
 
 /** `revision` undefined means the working tree. Chapters carry their blob hash in `file.data.blob`. */
 export async function manuscriptAt(cwd: string, {root, chapters}: Location, revision: string | undefined): Promise<Manuscript> {

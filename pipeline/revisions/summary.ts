@@ -106,3 +106,27 @@ function statusOf(pair: ChapterPair, tally: Counts): ChapterStatus {
 function zero(): Counts {
   return {wordsAdded: 0, wordsRemoved: 0, blocksAdded: 0, blocksRemoved: 0, blocksMoved: 0, blocksEdited: 0}
 }
+
+/** The summary for the terminal: one row per chapter, then the total and the finding delta. */
+export function summaryText(summary: Summary, delta: Array<{state: 'introduced' | 'fixed' | 'persisting'}>, heading: string): string {
+  const header = ['chapter', 'status', '+words', '-words', '+blocks', '-blocks', 'moved', 'edited']
+  const row = (name: string, status: string, c: Counts) => [
+    name,
+    status,
+    ...[c.wordsAdded, c.wordsRemoved, c.blocksAdded, c.blocksRemoved, c.blocksMoved, c.blocksEdited].map(String)
+  ]
+  const rows = [...summary.chapters.map((c) => row(c.chapter, c.status, c)), row('total', '', summary.total)]
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((r) => r[column]!.length)))
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column >= 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd()
+  const count = (state: string) => delta.filter((entry) => entry.state === state).length
+  return [
+    heading,
+    line(header),
+    ...rows.map(line),
+    `findings: ${count('introduced')} introduced, ${count('fixed')} fixed, ${count('persisting')} persisting`
+  ].join('\n')
+}

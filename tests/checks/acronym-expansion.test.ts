@@ -2,8 +2,9 @@
 import {readFileSync} from 'node:fs'
 import {describe, expect, it} from 'vitest'
 import {VFileMessage} from 'vfile-message'
-import * as rule from '../../pipeline/checks/acronym-expansion.ts'
-import {options} from '../../pipeline/checks/acronym-expansion.ts'
+import {rule} from '../../pipeline/checks/acronym-expansion.ts'
+
+const {options} = rule
 import {fixture, runRule, type Doc} from '../run-rule.ts'
 
 const seed: Doc = {

@@ -2,8 +2,9 @@ import {readFileSync} from 'node:fs'
 import type {Position} from 'unist'
 import type {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
-import * as rule from '../../pipeline/checks/inconsistent-name.ts'
-import {options} from '../../pipeline/checks/inconsistent-name.ts'
+import {rule} from '../../pipeline/checks/inconsistent-name.ts'
+
+const {options} = rule
 import {fixture, runRule, type Doc} from '../run-rule.ts'
 
 async function check(docs: Doc[], settings: object = {}) {

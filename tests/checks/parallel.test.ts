@@ -4,7 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {brownChapters} from '../../pipeline/bench/corpus.ts'
-import {check} from '../../pipeline/check.ts'
+import {checkManuscript} from '../../pipeline/check.ts'
+import {loadConfig, manuscriptLocation} from '../../pipeline/config/load.ts'
+import {readManuscript} from '../../pipeline/manuscript/read.ts'
 import {reporters} from '../../pipeline/reporters/index.ts'
 
 let folder: string
@@ -30,7 +32,9 @@ beforeAll(async () => {
 afterAll(() => rm(folder, {recursive: true, force: true}))
 
 async function report(jobs: number, keepMainThread = false) {
-  const {files} = await check({cwd: folder, jobs, keepMainThread})
+  const config = await loadConfig(folder)
+  const manuscript = await readManuscript({...manuscriptLocation(config, folder), cwd: folder})
+  const {files} = await checkManuscript(config, manuscript, {jobs, keepMainThread})
   return JSON.parse(reporters.json(files, {cwd: folder})) as Array<{path: string; messages: Array<{ruleId: string}>}>
 }
 

@@ -2,8 +2,9 @@ import {readFileSync, readdirSync} from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import * as rule from '../../pipeline/checks/repeated-paragraph.ts'
-import {options} from '../../pipeline/checks/repeated-paragraph.ts'
+import {rule} from '../../pipeline/checks/repeated-paragraph.ts'
+
+const {options} = rule
 import {fixture, runRule, type Doc} from '../run-rule.ts'
 
 const defaults = options.parse({})

@@ -7,10 +7,10 @@ import {tmpdir} from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {runChecks} from '../../pipeline/check.ts'
+import {runChecks} from '../../pipeline/checks/run.ts'
 import {configSchema, type Config} from '../../pipeline/config/schema.ts'
-import {chapterFromBytes, metadataOf} from '../../pipeline/manuscript/read.ts'
-import {renderHtml} from '../../pipeline/render/html.ts'
+import {chapterFromBytes} from '../../pipeline/manuscript/read.ts'
+import {screenHtml} from '../render/screen-html.ts'
 import {reporters} from '../../pipeline/reporters/index.ts'
 import {sarifErrors} from '../reporters/validate-sarif.ts'
 import {placesOutside} from './places.ts'
@@ -194,8 +194,8 @@ async function holds(texts: string[]): Promise<void> {
     chapterFromBytes(`chapter-${index + 1}.md`, Buffer.from(text.replace(/[ \t]+(?=\r\n)/g, '')), root)
   )
   const manuscript = {root, chapters}
-  await runChecks(manuscript, config)
-  renderHtml({manuscript, metadata: metadataOf(manuscript), config})
+  await runChecks(manuscript, config.rules)
+  screenHtml(manuscript)
   const files = chapters.map((chapter) => chapter.file)
   expect(files.flatMap((file) => placesOutside(file).map((place) => `${file.path}: ${place}`))).toEqual([])
   const json = JSON.parse(reporters.json(files, {cwd: root})) as Array<{messages: unknown[]}>

@@ -4,7 +4,7 @@ import {mkdir, readdir, readFile, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import fc from 'fast-check'
 import {afterAll, describe, expect, it} from 'vitest'
-import {slugOf} from '../../pipeline/build.ts'
+import {slugOf} from '../../pipeline/fs/slug.ts'
 import {galley, project, removeProjects} from './run.ts'
 
 afterAll(removeProjects)

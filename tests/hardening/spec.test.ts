@@ -16,10 +16,10 @@ import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import {visit} from 'unist-util-visit'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {runChecks} from '../../pipeline/check.ts'
+import {runChecks} from '../../pipeline/checks/run.ts'
 import {configSchema, type Config} from '../../pipeline/config/schema.ts'
-import {chapterFromBytes, metadataOf} from '../../pipeline/manuscript/read.ts'
-import {renderHtml} from '../../pipeline/render/html.ts'
+import {chapterFromBytes, parsedChapter} from '../../pipeline/manuscript/read.ts'
+import {screenHtml} from '../render/screen-html.ts'
 import {placesOutside} from './places.ts'
 
 interface Example {
@@ -109,12 +109,13 @@ beforeAll(async () => {
     try {
       const chapter = chapterFromBytes(`${example.id.replace(' ', '-')}.md`, Buffer.from(example.markdown), root)
       const manuscript = {root, chapters: [chapter]}
-      await runChecks(manuscript, config)
-      const edition = renderHtml({manuscript, metadata: metadataOf(manuscript), config})
+      await runChecks(manuscript, config.rules)
+      const edition = screenHtml(manuscript)
+      const {tree} = parsedChapter(chapter.file)
       if (example.id === 'gfm 657') gfm657Edition = edition
       outcome.outside = placesOutside(chapter.file)
-      outcome.raw = hasRawHtml(chapter.tree)
-      const html = toHtml(toHast.runSync(structuredClone(chapter.tree)), {allowDangerousHtml: true})
+      outcome.raw = hasRawHtml(tree)
+      const html = toHtml(toHast.runSync(tree), {allowDangerousHtml: true})
       outcome.matched = normalise(html) === normalise(example.html)
     } catch (error) {
       outcome.crashed = String((error as Error).stack ?? error)

@@ -2,7 +2,7 @@ import {mkdir, mkdtemp, symlink, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
-import {metadataOf, readManuscript} from '../../pipeline/manuscript/read.ts'
+import {metadataOf, parseManuscript, readManuscript} from '../../pipeline/manuscript/read.ts'
 
 async function folderWith(files: Record<string, string | Uint8Array>): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), 'galley-read-'))
@@ -13,11 +13,12 @@ async function folderWith(files: Record<string, string | Uint8Array>): Promise<s
   return folder
 }
 
-const read = (root: string, chapters?: string[]) => readManuscript({root, cwd: root, chapters})
+/** Read, then parse: what the editions do, and where broken frontmatter shows. */
+const read = async (root: string, chapters?: string[]) => parseManuscript(await readManuscript({root, cwd: root, chapters}))
 
 describe('readManuscript', () => {
   it('reads the seed with its frontmatter as metadata', async () => {
-    const manuscript = await readManuscript({root: 'manuscript', cwd: process.cwd()})
+    const manuscript = parseManuscript(await readManuscript({root: 'manuscript', cwd: process.cwd()}))
     expect(manuscript.chapters.map((c) => c.file.path)).toEqual(['manuscript/china-iran-military-relations.md'])
     expect(metadataOf(manuscript)).toEqual({
       title: 'China-Iran Military Relations',
@@ -46,7 +47,7 @@ describe('readManuscript', () => {
       'b.md': Uint8Array.from([0x61, 0x62, 0xff, 0x63]),
       'c.md': Uint8Array.from([0x61, 0, 0x62])
     })
-    const {chapters} = await read(folder)
+    const {chapters} = await readManuscript({root: folder, cwd: folder})
     expect(chapters.map((c) => c.file.messages.map(String))).toEqual([
       [],
       ['b.md:1:1: invalid UTF-8 at byte 2, expected UTF-8 text'],

@@ -9,17 +9,22 @@ import type {Paragraph} from 'mdast'
 import {toString as mdastToString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
+import {toHtml} from 'hast-util-to-html'
 import pkg from '../../package.json' with {type: 'json'}
-import {configSchema, type ConfigInput} from '../../pipeline/config/schema.ts'
-import {metadataOf, readManuscript} from '../../pipeline/manuscript/read.ts'
+import {check} from '../../pipeline/check.ts'
+import {metadataOf, parseManuscript, readManuscript} from '../../pipeline/manuscript/read.ts'
+import {editionDocument, type EditionInput, type Medium} from '../../pipeline/render/document.ts'
 import {fontFaceCss} from '../../pipeline/render/fonts.ts'
-import {editionTree, renderHtml, type EditionInput} from '../../pipeline/render/html.ts'
 
-async function inputOf(root: string, edition: ConfigInput['edition'] = {}): Promise<EditionInput> {
-  const manuscript = await readManuscript({root, cwd: process.cwd()})
-  const config = {...configSchema.parse({edition}), base: process.cwd()}
-  return {manuscript, metadata: metadataOf(manuscript), config}
+type Input = EditionInput & {toc?: boolean}
+
+async function inputOf(root: string, {toc}: {toc?: boolean} = {}): Promise<Input> {
+  const manuscript = parseManuscript(await readManuscript({root, cwd: process.cwd()}))
+  return {manuscript, metadata: metadataOf(manuscript), toc}
 }
+
+const editionTree = (input: Input, medium: Medium) => editionDocument(input).page(medium, {toc: input.toc})
+const renderHtml = (input: Input) => toHtml(editionTree(input, 'screen'))
 
 function elements(tree: Root | Element, test: (element: Element) => boolean = () => true): Element[] {
   const found: Element[] = []
@@ -36,8 +41,10 @@ const meta = (tree: Root, name: string) => byTag(tree, 'meta').find((element) =>
 const bodyOf = (tree: Root) => byTag(tree, 'body')[0]!
 const chaptersOf = (tree: Root) => byClass(tree, 'chapter')
 
-function messagesOf(input: EditionInput): string[] {
-  return input.manuscript.chapters.flatMap((chapter) => chapter.file.messages.map(String))
+/** What the check says of the images and links the editions leave out; rendering itself says nothing. */
+async function findingsOf(root: string): Promise<string[]> {
+  const {files} = await check({path: root})
+  return files.flatMap((file) => file.messages.filter((message) => /^(image|link)-path$/.test(message.ruleId ?? '')).map(String))
 }
 
 describe('the seed manuscript', async () => {
@@ -155,7 +162,7 @@ describe('a book of three chapters', async () => {
     }
   })
 
-  it('makes a figure of the image alone in its paragraph, the picture inline', () => {
+  it('makes a figure of the image alone in its paragraph, the picture inline', async () => {
     const figures = byTag(tree, 'figure')
     expect(figures).toHaveLength(1)
     const [image, caption] = figures[0]!.children.filter((child) => child.type === 'element')
@@ -163,7 +170,7 @@ describe('a book of three chapters', async () => {
     expect(image?.properties.alt).toBe('The bay at low tide')
     expect(caption?.tagName).toBe('figcaption')
     expect(hastToString(caption!)).toBe('The bay at low tide, after the survey')
-    expect(messagesOf(input)).toEqual([])
+    expect(await findingsOf('tests/fixtures/render/book')).toEqual([])
   })
 
   it('renders the list and the table of the manuscript', () => {
@@ -186,7 +193,7 @@ describe('a book of three chapters', async () => {
       ['these records', '#records-1']
     ])
     expect(hastToString(chaptersOf(links)[0]!)).toContain('and a note beside the manuscript.')
-    expect(messagesOf(linked)).toEqual([
+    expect(await findingsOf('tests/fixtures/render/links')).toEqual([
       'tests/fixtures/render/links/01-first.md:8:137-8:178: Unexpected link to `notes.txt`, expected a chapter of the manuscript or a URL'
     ])
   })
@@ -265,9 +272,9 @@ describe('a hostile manuscript', async () => {
     expect(elements(tree, (element) => element.properties.id === 'chapter-1').map((element) => element.tagName)).toEqual(['section'])
   })
 
-  it('drops images from outside the manuscript and from the network, and says so', () => {
+  it('drops images from outside the manuscript and from the network, and the check says why', async () => {
     expect(byTag(body, 'img')).toEqual([])
-    expect(messagesOf(input)).toEqual([
+    expect(await findingsOf('tests/fixtures/render/hostile')).toEqual([
       'tests/fixtures/render/hostile/hostile.md:11:1-11:68: Unexpected image path `images/missing.png`, no such file',
       'tests/fixtures/render/hostile/hostile.md:27:1-27:37: Unexpected remote image `http://127.0.0.1:9/x.png`, expected a file inside the manuscript (nothing is fetched)',
       'tests/fixtures/render/hostile/hostile.md:29:1-29:32: Unexpected image path `../../../etc/passwd` outside the manuscript',
@@ -277,17 +284,17 @@ describe('a hostile manuscript', async () => {
       'tests/fixtures/render/hostile/hostile.md:37:1-37:91: Unexpected image `data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==`, expected a PNG, JPEG, GIF, WebP, AVIF or SVG image',
       'tests/fixtures/render/hostile/hostile.md:51:57-51:98: Unexpected link to `//127.0.0.1:9/`, expected a chapter of the manuscript or a URL'
     ])
-    const messages = input.manuscript.chapters[0]!.file.messages
+    const {files} = await check({path: 'tests/fixtures/render/hostile'})
+    const messages = files[0]!.messages.filter((message) => /^(image|link)-path$/.test(message.ruleId ?? ''))
     expect(
       messages.every((message) => message.fatal === false && message.source === 'galley' && message.url?.endsWith(`#${message.ruleId}`))
     ).toBe(true)
   })
 
-  it('reports each finding once, though both editions render the chapter, and renders alike each time', () => {
-    const before = messagesOf(input)
+  it('writes no message onto the chapters, and renders alike each time', () => {
     editionTree(input, 'print')
     expect(renderHtml(input)).toBe(html)
-    expect(messagesOf(input)).toEqual(before)
+    expect(input.manuscript.chapters.flatMap((chapter) => chapter.file.messages)).toEqual([])
   })
 
   it('refuses an image whose symlink leads out of the manuscript', async () => {
@@ -298,7 +305,8 @@ describe('a hostile manuscript', async () => {
     await writeFile(path.join(folder, 'book', 'chapter.md'), '# Chapter\n\n![Escape](escape.png)\n')
     const escaping = await inputOf(path.join(folder, 'book'))
     expect(byTag(editionTree(escaping, 'screen'), 'img')).toEqual([])
-    expect(escaping.manuscript.chapters[0]!.file.messages.map((message) => message.reason)).toEqual([
+    const {files} = await check({cwd: folder, path: 'book'})
+    expect(files[0]!.messages.filter((message) => message.ruleId === 'image-path').map((message) => message.reason)).toEqual([
       'Unexpected image path `escape.png` outside the manuscript'
     ])
   })

@@ -9,20 +9,29 @@ import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import {visit} from 'unist-util-visit'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import pkg from '../../package.json' with {type: 'json'}
-import {configSchema, type ConfigInput} from '../../pipeline/config/schema.ts'
-import type {Manuscript} from '../../pipeline/manuscript/types.ts'
-import {metadataOf, readManuscript} from '../../pipeline/manuscript/read.ts'
+import {configSchema, type ConfigInput, type Config} from '../../pipeline/config/schema.ts'
+import type {ParsedManuscript as Manuscript} from '../../pipeline/manuscript/types.ts'
+import {metadataOf, parseManuscript, readManuscript} from '../../pipeline/manuscript/read.ts'
 import {openBrowser, type BrowserHandle} from '../../pipeline/render/browser.ts'
-import type {EditionInput} from '../../pipeline/render/html.ts'
+import {editionDocument, type EditionInput} from '../../pipeline/render/document.ts'
 import {renderPdf} from '../../pipeline/render/pdf.ts'
-import {printPdf, type PrintedPdf} from '../../pipeline/render/print.ts'
+import {printTree, type PrintedPdf, type PrintOptions} from '../../pipeline/render/print.ts'
 
 const mm = 72 / 25.4
 
-async function inputOf(root: string, edition: ConfigInput['edition'] = {}): Promise<EditionInput> {
-  const manuscript = await readManuscript({root, cwd: process.cwd()})
+type Input = EditionInput & {config: Config}
+
+async function inputOf(root: string, edition: ConfigInput['edition'] = {}): Promise<Input> {
+  const manuscript = parseManuscript(await readManuscript({root, cwd: process.cwd()}))
   const config = {...configSchema.parse({edition}), base: process.cwd()}
   return {manuscript, metadata: metadataOf(manuscript), config}
+}
+
+/** What the PDF format does with the edition document: print its print page. */
+function printPdf(input: Input, options: PrintOptions): Promise<PrintedPdf> {
+  const document = editionDocument(input)
+  const {edition, browser} = input.config
+  return printTree(document.page('print', {toc: edition.toc}), {metadata: document.metadata, edition, timeout: browser.timeout}, options)
 }
 
 interface PageText {
@@ -122,7 +131,7 @@ afterAll(async () => {
 })
 
 describe('the seed manuscript on A4', () => {
-  let input: EditionInput
+  let input: Input
   let printed: PrintedPdf
   let doc: PDFDocument
 
@@ -211,7 +220,7 @@ describe('the seed manuscript on A4', () => {
 })
 
 describe('a book of three chapters, 6 × 9 in with bleed and crop marks', () => {
-  let input: EditionInput
+  let input: Input
   let printed: PrintedPdf
   let pages: PageText[]
 

@@ -3,7 +3,7 @@
 // aligns without comparing every block with every other.
 import fc from 'fast-check'
 import {describe, expect, it} from 'vitest'
-import type {Manuscript} from '../../pipeline/manuscript/types.ts'
+import type {ParsedManuscript as Manuscript} from '../../pipeline/manuscript/types.ts'
 import type {Op} from '../../pipeline/revisions/align.ts'
 import {applyOps} from '../../pipeline/revisions/apply.ts'
 import {blocksOf, normalise, type Block} from '../../pipeline/revisions/blocks.ts'

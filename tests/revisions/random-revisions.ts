@@ -2,7 +2,7 @@
 // list items from a small word pool (so blocks repeat), and a second revision made from the
 // first by deleting, inserting, moving and editing blocks.
 import fc from 'fast-check'
-import type {Manuscript} from '../../pipeline/manuscript/types.ts'
+import type {ParsedManuscript as Manuscript} from '../../pipeline/manuscript/types.ts'
 import {manuscriptOf} from './manuscript-of.ts'
 
 const pool = [

@@ -6,19 +6,19 @@ import {toHtml} from 'hast-util-to-html'
 import {toString} from 'hast-util-to-string'
 import {visit} from 'unist-util-visit'
 import {beforeAll, describe, expect, it} from 'vitest'
-import {chapterFromBytes, readManuscript} from '../../pipeline/manuscript/read.ts'
-import type {Manuscript} from '../../pipeline/manuscript/types.ts'
+import {chapterFromBytes, parseManuscript, readManuscript} from '../../pipeline/manuscript/read.ts'
+import type {ParsedManuscript} from '../../pipeline/manuscript/types.ts'
 import {applyOps} from '../../pipeline/revisions/apply.ts'
 import {blocksOf, normalise} from '../../pipeline/revisions/blocks.ts'
 import {diffManuscripts, type RevisionDiff} from '../../pipeline/revisions/diff.ts'
 import {redlineTree} from '../../pipeline/revisions/redline.ts'
 
-let before: Manuscript
-let after: Manuscript
+let before: ParsedManuscript
+let after: ParsedManuscript
 let diff: RevisionDiff
 
 beforeAll(async () => {
-  before = await readManuscript({root: path.resolve('manuscript'), cwd: process.cwd()})
+  before = parseManuscript(await readManuscript({root: path.resolve('manuscript'), cwd: process.cwd()}))
   const [chapter] = before.chapters
   const paragraphs = String(chapter!.file.value).split('\n\n')
   const repeated = paragraphs.filter((paragraph) => paragraph.startsWith('Evidence suggests that there has been intelligence cooperation'))
@@ -28,7 +28,7 @@ beforeAll(async () => {
   paragraphs.splice(paragraphs.indexOf(moved), 1)
   paragraphs.splice(paragraphs.findIndex((paragraph) => paragraph.startsWith('Chinese minister')) + 1, 0, moved)
   const revised = paragraphs.join('\n\n').replace('Wei Feng’s', 'Wei Fenghe’s')
-  after = {root: before.root, chapters: [chapterFromBytes(chapter!.file.path, Buffer.from(revised), process.cwd())]}
+  after = parseManuscript({root: before.root, chapters: [chapterFromBytes(chapter!.file.path, Buffer.from(revised), process.cwd())]})
   diff = diffManuscripts(before, after)
 })
 

@@ -1,11 +1,11 @@
-// mdast → hast → the HTML edition: one self-contained file (styles, fonts and images inline)
-// that the screen reads as it is and that print.ts lays out on pages.
-import {readFileSync, realpathSync, statSync} from 'node:fs'
+// The edition document: the manuscript's chapters as one sanitised, self-contained page (styles,
+// fonts and images inline), made once per build. Every format renders from it: the HTML
+// edition takes its screen page, the PDF edition prints its print page.
+import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {slug} from 'github-slugger'
 import GithubSlugger from 'github-slugger'
 import type {Element, ElementContent, Root, RootContent} from 'hast'
-import {toHtml} from 'hast-util-to-html'
 import {toString as hastToString} from 'hast-util-to-string'
 import {h} from 'hastscript'
 import type {Heading} from 'mdast'
@@ -17,28 +17,37 @@ import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import type {VFile} from 'vfile'
 import pkg from '../../package.json' with {type: 'json'}
-import {ruleUrl} from '../checks/url.ts'
-import type {Config} from '../config/schema.ts'
-import type {Chapter, Manuscript, Metadata} from '../manuscript/types.ts'
+import {linkTarget, loadImage, manuscriptFolder} from '../manuscript/references.ts'
+import type {Metadata, ParsedChapter, ParsedManuscript} from '../manuscript/types.ts'
 import {fontFaceCss} from './fonts.ts'
 
 export interface EditionInput {
-  manuscript: Manuscript
+  manuscript: ParsedManuscript
   metadata: Metadata
-  config: Config
   stamp?: {revision: string; date: string; dirty: boolean; label: string}
 }
 
 export type Medium = 'screen' | 'print'
 
-/** The screen edition as one string: the file written to `output/<slug>.html`. */
-export function renderHtml(input: EditionInput): string {
-  return toHtml(editionTree(input, 'screen'))
+/** What every format renders from: the edition's metadata, and its page for a medium. */
+export interface EditionDocument {
+  /** The metadata, with the title the page carries: the frontmatter's, else the first heading's. */
+  metadata: Metadata & {title: string}
+  /**
+   * The whole page as hast, doctype included: `screen` with heading anchors and screen.css,
+   * `print` with print.css. A new tree on each call, so a format may change the one it gets.
+   */
+  page(medium: Medium, options?: PageOptions): Root
 }
 
-/** The whole document as hast, doctype included; `print` swaps in print.css for print.ts. */
-export function editionTree(input: EditionInput, medium: Medium): Root {
-  const {manuscript, metadata, config, stamp} = input
+export interface PageOptions {
+  /** A table of contents even for a single chapter (a book of several always has one). */
+  toc?: boolean
+}
+
+/** The chapters are rendered here, once; each page is then assembled from copies of them. */
+export function editionDocument(input: EditionInput): EditionDocument {
+  const {manuscript, metadata} = input
   const folder = manuscriptFolder(manuscript.root)
   const title = documentTitle(input)
   const chapters = manuscript.chapters.map((chapter, index) => renderChapter(chapter, index + 1, folder, title, metadata.lang))
@@ -46,6 +55,16 @@ export function editionTree(input: EditionInput, medium: Medium): Root {
   const taken = new Set(['toc-title', ...chapters.map((chapter) => chapter.id)])
   for (const chapter of chapters) assignIds(chapter, taken)
   for (const chapter of chapters) resolveLinks(chapter, chapters, taken)
+  const description = descriptionOf(metadata, chapters)
+  return {
+    metadata: {...metadata, title},
+    page: (medium, options = {}) => assemble(input, title, description, copies(chapters, medium), medium, options)
+  }
+}
+
+/** The rendered chapters' trees for one page; on screen, each heading gets its anchor link. */
+function copies(chapters: RenderedChapter[], medium: Medium): RenderedChapter[] {
+  const copied = chapters.map((chapter) => ({...chapter, tree: structuredClone(chapter.tree)}))
   if (medium === 'screen') {
     const anchor = rehypeAutolinkHeadings({
       behavior: 'append',
@@ -53,10 +72,21 @@ export function editionTree(input: EditionInput, medium: Medium): Root {
       properties: {className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1},
       test: (element) => !classesOf(element).includes('sr-only')
     })
-    for (const chapter of chapters) anchor(chapter.tree)
+    for (const chapter of copied) anchor(chapter.tree)
   }
+  return copied
+}
 
-  const showToc = chapters.length > 1 || config.edition.toc
+function assemble(
+  input: EditionInput,
+  title: string,
+  description: string | undefined,
+  chapters: RenderedChapter[],
+  medium: Medium,
+  options: PageOptions
+): Root {
+  const {metadata, stamp} = input
+  const showToc = chapters.length > 1 || options.toc === true
   const article = h('article.edition', [
     h('header.title-block', [
       h('h1.title', title),
@@ -72,14 +102,41 @@ export function editionTree(input: EditionInput, medium: Medium): Root {
 
   return {
     type: 'root',
-    children: [
-      {type: 'doctype'},
-      h('html', {lang: metadata.lang}, [head(input, title, descriptionOf(metadata, chapters), medium), h('body', [article])])
-    ]
+    children: [{type: 'doctype'}, h('html', {lang: metadata.lang}, [head(input, title, description, medium), h('body', [article])])]
   }
 }
 
-function head({metadata, stamp}: EditionInput, title: string, description: string | undefined, medium: Medium): Element {
+/**
+ * Any other document laid out like an edition (an `article.edition` of `section.chapter`s with
+ * their `data-title`), such as the redline of `galley diff`: the same head, styles and fonts,
+ * and `css` after them.
+ */
+export function standaloneDocument(
+  article: Element,
+  {metadata, css}: {metadata: Metadata & {title: string}; css?: string}
+): EditionDocument {
+  return {
+    metadata,
+    page: (medium) => ({
+      type: 'root',
+      children: [
+        {type: 'doctype'},
+        h('html', {lang: metadata.lang}, [
+          head({metadata}, metadata.title, metadata.description, medium, css),
+          h('body', [structuredClone(article)])
+        ])
+      ]
+    })
+  }
+}
+
+function head(
+  {metadata, stamp}: Pick<EditionInput, 'metadata' | 'stamp'>,
+  title: string,
+  description: string | undefined,
+  medium: Medium,
+  extraCss = ''
+): Element {
   const css = readFileSync(new URL(`../../styles/${medium}.css`, import.meta.url), 'utf8')
   return h('head', [
     h('meta', {charSet: 'utf-8'}),
@@ -101,7 +158,7 @@ function head({metadata, stamp}: EditionInput, title: string, description: strin
           h('meta', {name: 'galley:dirty', content: String(stamp.dirty)})
         ]
       : []),
-    h('style', `${fontFaceCss()}\n${css}`)
+    h('style', `${fontFaceCss()}\n${css}${extraCss ? `\n${extraCss}` : ''}`)
   ])
 }
 
@@ -110,7 +167,7 @@ function documentTitle({manuscript, metadata}: EditionInput): string {
   return metadata.title ?? heading ?? path.basename(manuscript.root, path.extname(manuscript.root))
 }
 
-function firstHeading(chapter: Chapter): string | undefined {
+function firstHeading(chapter: ParsedChapter): string | undefined {
   const heading = chapter.tree.children.find((node): node is Heading => node.type === 'heading' && node.depth <= 2)
   return heading ? mdastToString(heading) : undefined
 }
@@ -131,11 +188,6 @@ function descriptionOf(metadata: Metadata, chapters: RenderedChapter[]): string 
   return `${cut.slice(0, end).replace(/[\s,;:.]+$/, '')}…`
 }
 
-function manuscriptFolder(root: string): string {
-  const folder = statSync(root, {throwIfNoEntry: false})?.isFile() ? path.dirname(root) : root
-  return realpathSync(folder)
-}
-
 interface RenderedChapter {
   id: string
   /** What remark-rehype put before the ids of this chapter's footnotes. */
@@ -150,7 +202,7 @@ interface RenderedChapter {
   localIds: Map<string, string>
 }
 
-function renderChapter(chapter: Chapter, number: number, folder: string, documentTitle: string, lang: string): RenderedChapter {
+function renderChapter(chapter: ParsedChapter, number: number, folder: string, documentTitle: string, lang: string): RenderedChapter {
   const {file} = chapter
   const frontmatter = file.data.frontmatter ?? {}
   // Each chapter's footnotes start again at 1; the prefix keeps their ids apart.
@@ -162,7 +214,7 @@ function renderChapter(chapter: Chapter, number: number, folder: string, documen
   const tree = processor.runSync(chapter.tree, file)
   prefixFootnoteLabel(tree, footnotePrefix)
   const source = path.resolve(file.cwd, file.path)
-  inlineImages(tree, file, path.dirname(source), folder)
+  inlineImages(tree, path.dirname(source), folder)
   dropEmptyParagraphs(tree)
   makeFigures(tree)
   const chapterLang = typeof frontmatter.lang === 'string' && frontmatter.lang !== lang ? frontmatter.lang : undefined
@@ -230,38 +282,19 @@ const sanitizeSchema: SanitizeSchema = {
   ]
 }
 
-const imageTypes: Record<string, string> = {
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.avif': 'image/avif',
-  '.svg': 'image/svg+xml'
-}
-
-const imageData = /^data:image\/(png|jpeg|gif|webp|avif|svg\+xml)[;,]/i
-const scheme = /^[a-z][a-z\d+.-]*:/i
-
 /**
  * Images from inside the manuscript folder become data: URLs, so the edition is one file.
  * Anything else would be a request from the reader's browser (or the printing one) to the
- * network or the disk: it is dropped, and the chapter's file says so.
+ * network or the disk: it is left out, and the check's `image-path` rule says why.
  */
-function inlineImages(tree: Root, file: VFile, chapterFolder: string, folder: string): void {
+function inlineImages(tree: Root, chapterFolder: string, folder: string): void {
   walk(tree, [], (element, ancestors) => {
     if (element.tagName !== 'img') return
-    const src = String(element.properties.src ?? '')
-    const refusal = src ? imageRefusal(src, chapterFolder, folder) : 'no source'
-    if (typeof refusal !== 'string') {
-      element.properties.src = refusal.data
+    const image = loadImage(String(element.properties.src ?? ''), chapterFolder, folder)
+    if ('data' in image) {
+      element.properties.src = image.data
       return
     }
-    const place = ancestors
-      .concat(element)
-      .reverse()
-      .find((node) => node.position)?.position
-    if (src) warn(file, refusal, {place, ruleId: 'image-path', actual: src})
     const parent = ancestors.at(-1) ?? tree
     parent.children.splice(parent.children.indexOf(element), 1)
   })
@@ -275,41 +308,6 @@ function dropEmptyParagraphs(tree: Root): void {
     const parent = ancestors.at(-1) ?? tree
     parent.children.splice(parent.children.indexOf(element), 1)
   })
-}
-
-function imageRefusal(src: string, chapterFolder: string, folder: string): string | {data: string} {
-  const shown = src.length > 60 ? `${src.slice(0, 57)}…` : src
-  if (src.startsWith('data:')) {
-    return imageData.test(src) ? {data: src} : `Unexpected image \`${shown}\`, expected a PNG, JPEG, GIF, WebP, AVIF or SVG image`
-  }
-  if (/^(https?:)?\/\//i.test(src))
-    return `Unexpected remote image \`${shown}\`, expected a file inside the manuscript (nothing is fetched)`
-  const outside = `Unexpected image path \`${shown}\` outside the manuscript`
-  if (scheme.test(src) || path.isAbsolute(src)) return outside
-  let relative: string
-  try {
-    relative = decodeURIComponent(src.replace(/[?#].*$/, ''))
-  } catch {
-    return `Unexpected image path \`${shown}\`, expected a URL-encoded path`
-  }
-  const target = path.resolve(chapterFolder, relative)
-  let real: string
-  try {
-    // The real path: a symlink inside the folder must not lead out of it.
-    real = realpathSync(target)
-  } catch {
-    return isInside(target, folder) ? `Unexpected image path \`${shown}\`, no such file` : outside
-  }
-  if (!isInside(real, folder)) return outside
-  const type = imageTypes[path.extname(real).toLowerCase()]
-  if (!type) return `Unexpected image \`${shown}\`, expected a PNG, JPEG, GIF, WebP, AVIF or SVG image`
-  if (!statSync(real).isFile()) return `Unexpected image path \`${shown}\`, expected a file`
-  return {data: `data:${type};base64,${readFileSync(real).toString('base64')}`}
-}
-
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file)
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
 }
 
 /** A paragraph holding only an image is a figure; its title (else its alt text) the caption. */
@@ -363,36 +361,18 @@ function resolveLinks(chapter: RenderedChapter, chapters: RenderedChapter[], tak
     if (element.tagName !== 'a' || element.properties.href === undefined) return
     const href = String(element.properties.href)
     // The sanitiser let through only http(s) and mailto among the schemes.
-    if (scheme.test(href)) return
-    const [target = '', fragment] = href.split('#', 2) as [string, string | undefined]
-    const decoded = safeDecode(fragment ?? '')
-    const file = path.resolve(path.dirname(chapter.source), safeDecode(target.replace(/\?.*$/, '')))
-    const linked = target === '' ? chapter : chapters.find((other) => other.source === file)
+    const target = linkTarget(href, chapter.source)
+    if (!target) return
+    const linked = chapters.find((other) => other.source === target.file)
     if (linked) {
-      const id = linked.localIds.get(decoded) ?? (taken.has(decoded) ? decoded : undefined)
-      element.properties.href = `#${id ?? (target === '' ? decoded : linked.id)}`
+      const id = linked.localIds.get(target.fragment) ?? (taken.has(target.fragment) ? target.fragment : undefined)
+      element.properties.href = `#${id ?? (href.startsWith('#') ? target.fragment : linked.id)}`
       return
     }
-    const place = ancestors
-      .concat(element)
-      .reverse()
-      .find((node) => node.position)?.position
-    warn(chapter.file, `Unexpected link to \`${href}\`, expected a chapter of the manuscript or a URL`, {
-      place,
-      ruleId: 'link-path',
-      actual: href
-    })
+    // A dead link keeps its words; the check's `link-path` rule reports it.
     const parent = ancestors.at(-1) ?? chapter.tree
     parent.children.splice(parent.children.indexOf(element), 1, ...element.children)
   })
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
 }
 
 function tableOfContents(chapters: RenderedChapter[]): Element {
@@ -420,25 +400,6 @@ function tocText(heading: Element): string {
       .map((child) => (child.type === 'text' ? child.value : child.type === 'element' && child.tagName !== 'sup' ? words(child) : ''))
       .join('')
   return words(heading).replace(/\s+/g, ' ').trim()
-}
-
-/** Rendering runs twice (screen, print) on one vfile; a finding is reported once. */
-function warn(file: VFile, reason: string, {place, ruleId, actual}: {place: Element['position']; ruleId: string; actual: string}): void {
-  const line = place?.start.line
-  const column = place?.start.column
-  if (
-    file.messages.some(
-      (message) => message.ruleId === ruleId && message.reason === reason && message.line === line && message.column === column
-    )
-  )
-    return
-  // rehype-raw ends an element that HTML closes on its own (an `<a href>` left open) before it starts.
-  const backwards =
-    place && (place.end.line < place.start.line || (place.end.line === place.start.line && place.end.column < place.start.column))
-  const message = file.message(reason, {place: backwards ? place.start : place, ruleId, source: 'galley'})
-  message.fatal = false
-  message.actual = actual
-  message.url = ruleUrl(ruleId)
 }
 
 type Parent = Root | Element

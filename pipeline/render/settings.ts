@@ -1,4 +1,5 @@
-// Options of the editions: page geometry, typography and the browser that prints them.
+// Options of the editions (page geometry, typography) and of the browser that prints them. The
+// config composes its schema from these; render/ reads the parsed values.
 import {z} from 'zod'
 
 /** An absolute CSS length: print geometry must not depend on a screen or a font. */
@@ -28,6 +29,16 @@ export const editionSchema = z.strictObject({
   /** Draw crop marks outside the bleed. */
   cropMarks: z.boolean().default(false)
 })
+
+/**
+ * What one edition may set for itself over the shared `edition` settings: the same keys,
+ * without defaults, so that only what it names differs.
+ */
+export const editionOverrides = z.strictObject(
+  Object.fromEntries(Object.entries(editionSchema.shape).map(([key, schema]) => [key, schema.unwrap().optional()])) as {
+    [Key in keyof typeof editionSchema.shape]: z.ZodOptional<ReturnType<(typeof editionSchema.shape)[Key]['unwrap']>>
+  }
+)
 
 export const browserSchema = z.strictObject({
   /** A local Chrome or Chromium to launch instead of the bundled one (also `GALLEY_CHROME`). */

@@ -1,0 +1,217 @@
+// The browser's PDF finished with pdf-lib: metadata, outline titles, apostrophes, trim and bleed
+// boxes, crop marks, fixed dates and ID, appended to the browser's file as an incremental update.
+import {createHash} from 'node:crypto'
+import {
+  beginMarkedContent,
+  decodePDFRawStream,
+  endMarkedContent,
+  lineTo,
+  moveTo,
+  PDFDict,
+  PDFDocument,
+  PDFHexString,
+  PDFName,
+  PDFRawStream,
+  PDFRef,
+  PDFString,
+  popGraphicsState,
+  pushGraphicsState,
+  setLineWidth,
+  setStrokingCmykColor,
+  stroke,
+  type PDFPage
+} from 'pdf-lib'
+import pkg from '../../package.json' with {type: 'json'}
+import type {EditionSettings} from './settings.ts'
+import type {Metadata} from '../manuscript/types.ts'
+import {appendUpdate, snapshot, type Snapshot} from './incremental.ts'
+
+export interface PdfFont {
+  /** BaseFont, with its subset prefix (`ABCDEF+`) if it has one. */
+  name: string
+  subtype: string
+  embedded: boolean
+  subset: boolean
+}
+
+/** What the finishing writes into the PDF; all of it goes into the file's ID. */
+export interface Finishing {
+  metadata: Metadata
+  date: Date
+  edition: EditionSettings
+  /** The text of every heading, in document order, to title the outline with. */
+  headings: string[]
+}
+
+export interface FinishedPdf {
+  pdf: Uint8Array
+  pages: number
+  fonts: PdfFont[]
+}
+
+/**
+ * `printed.doc`, when the caller has it, is `printed.pdf` already read by pdf-lib: a book's PDF
+ * is not parsed twice. It is changed in place.
+ */
+export async function finishPdf(printed: {pdf: Uint8Array; doc?: PDFDocument}, finishing: Finishing): Promise<FinishedPdf> {
+  const {metadata, date, edition, headings} = finishing
+  const doc = printed.doc ?? (await PDFDocument.load(printed.pdf, {updateMetadata: false}))
+  const before = snapshot(doc)
+  setMetadata(doc, metadata, date)
+  retitleOutline(doc, headings)
+  repairToUnicode(doc)
+  setBoxes(doc, lengthInPoints(edition.bleed), edition.cropMarks)
+  const undated = undate(printed.pdf)
+  const madeFrom = [undated, JSON.stringify([metadata, date, edition, headings, pkg.version])]
+  return {pdf: await saveReproducibly(doc, undated, before, madeFrom), pages: doc.getPageCount(), fonts: fontsOf(doc)}
+}
+
+function setMetadata(doc: PDFDocument, metadata: Metadata, date: Date): void {
+  const {title, author, subject, description, keywords, lang} = metadata
+  const info = doc.context.lookupMaybe(doc.context.trailerInfo.Info, PDFDict)
+  const producer = info?.get(PDFName.of('Producer'))
+  const engine = producer instanceof PDFString || producer instanceof PDFHexString ? producer.decodeText() : undefined
+  if (title) doc.setTitle(title, {showInWindowTitleBar: true})
+  if (author) doc.setAuthor(author)
+  if (subject ?? description) doc.setSubject((subject ?? description)!)
+  if (keywords?.length) doc.setKeywords(keywords)
+  doc.setLanguage(lang)
+  doc.setProducer(`Galley ${pkg.version}`)
+  // Which engine set the lines: the reason two builds of one manuscript could differ.
+  doc.setCreator(engine ? `Galley ${pkg.version} (Chromium, ${engine})` : `Galley ${pkg.version}`)
+  doc.setCreationDate(date)
+  doc.setModificationDate(date)
+}
+
+/**
+ * Chromium titles a bookmark twice over ("ContentsContents") when its heading opens a page.
+ * The outline lists the headings in document order, so each title is set from its heading;
+ * only where the count and the start of every title agree, else the outline stays as it is.
+ */
+function retitleOutline(doc: PDFDocument, headings: string[]): void {
+  const items: PDFDict[] = []
+  const walk = (first: PDFDict | undefined) => {
+    for (let item = first; item; item = item.lookupMaybe(PDFName.of('Next'), PDFDict)) {
+      items.push(item)
+      walk(item.lookupMaybe(PDFName.of('First'), PDFDict))
+    }
+  }
+  walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict))
+  const titles = items.map((item) => {
+    const title = item.lookup(PDFName.of('Title'))
+    return title instanceof PDFString || title instanceof PDFHexString ? title.decodeText().replace(/\s+/g, ' ').trim() : ''
+  })
+  if (titles.length !== headings.length || titles.some((title, index) => !title.startsWith(headings[index]!))) return
+  items.forEach((item, index) => item.set(PDFName.of('Title'), PDFHexString.fromText(headings[index]!)))
+}
+
+/**
+ * A font draws ’ (U+2019) and ʼ (U+02BC) with one glyph, and Chromium names that glyph by
+ * the lower code point: every apostrophe would copy and search as ʼ. English text means ’.
+ */
+function repairToUnicode(doc: PDFDocument): void {
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.Type) !== PDFName.of('Font')) continue
+    const ref = object.get(PDFName.of('ToUnicode'))
+    const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : undefined
+    if (!(stream instanceof PDFRawStream)) continue
+    const cmap = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1')
+    const repaired = cmap.replace(/^(<[0-9A-Fa-f]+>\s+)<02BC>$/gm, '$1<2019>')
+    if (repaired !== cmap) doc.context.assign(ref as PDFRef, doc.context.flateStream(repaired))
+  }
+}
+
+const points: Record<string, number> = {mm: 72 / 25.4, cm: 72 / 2.54, in: 72, pt: 1, pc: 12, px: 0.75}
+
+function lengthInPoints(length: string): number {
+  const [, value, unit] = /^(\d+(?:\.\d+)?)([a-z]+)$/.exec(length) ?? []
+  return Number(value) * (points[unit ?? ''] ?? Number.NaN)
+}
+
+/**
+ * TrimBox is the page as designed; the MediaBox grows by the bleed (and by room for crop
+ * marks) around it. The browser paints only inside the trim, so the bleed stays white: enough
+ * for text, not for pictures meant to run off the edge.
+ */
+function setBoxes(doc: PDFDocument, bleed: number, cropMarks: boolean): void {
+  const offset = Math.max(bleed, 3 * points.mm!)
+  const mark = 5 * points.mm!
+  const outer = cropMarks ? offset + mark + 1 * points.mm! : bleed
+  for (const page of doc.getPages()) {
+    const {x, y, width, height} = page.getMediaBox()
+    page.setTrimBox(x, y, width, height)
+    page.setBleedBox(x - bleed, y - bleed, width + 2 * bleed, height + 2 * bleed)
+    if (outer > 0) page.setMediaBox(x - outer, y - outer, width + 2 * outer, height + 2 * outer)
+    if (cropMarks) drawCropMarks(page, {x, y, width, height}, offset, mark)
+  }
+}
+
+function drawCropMarks(page: PDFPage, trim: {x: number; y: number; width: number; height: number}, offset: number, mark: number): void {
+  const lines: Array<[number, number, number, number]> = []
+  for (const x of [trim.x, trim.x + trim.width]) {
+    for (const y of [trim.y, trim.y + trim.height]) {
+      const outwardX = x === trim.x ? -1 : 1
+      const outwardY = y === trim.y ? -1 : 1
+      lines.push([x + outwardX * offset, y, x + outwardX * (offset + mark), y])
+      lines.push([x, y + outwardY * offset, x, y + outwardY * (offset + mark)])
+    }
+  }
+  page.pushOperators(
+    // Marks are not content: tagged as an artifact, readers and extractors skip them.
+    beginMarkedContent('Artifact'),
+    pushGraphicsState(),
+    setLineWidth(0.25),
+    // Registration colour: the mark prints on every separation.
+    setStrokingCmykColor(1, 1, 1, 1),
+    ...lines.flatMap(([x1, y1, x2, y2]) => [moveTo(x1, y1), lineTo(x2, y2)]),
+    stroke(),
+    popGraphicsState(),
+    endMarkedContent()
+  )
+}
+
+/**
+ * Chromium dates its PDF with the time of printing, and nothing else in it varies. The dates
+ * are blanked where they stand, keeping every offset: the finishing supersedes that
+ * dictionary with one that carries the source date.
+ */
+function undate(pdf: Uint8Array): Uint8Array {
+  const text = Buffer.from(pdf).toString('latin1')
+  return Buffer.from(
+    text.replace(/(\/(?:CreationDate|ModDate) ?\()(D:[^)]*)\)/g, (_, key: string, value: string) => `${key}${' '.repeat(value.length)})`),
+    'latin1'
+  )
+}
+
+/**
+ * Fixed dates, and an ID from the content: the same input, the same bytes. The ID hashes what
+ * the finished file is made from (the browser's PDF, itself reproducible once undated, and
+ * everything the finishing adds), so the file is written once, not once more to hash it.
+ */
+async function saveReproducibly(
+  doc: PDFDocument,
+  undated: Uint8Array,
+  printed: Snapshot,
+  madeFrom: Array<Uint8Array | string>
+): Promise<Uint8Array> {
+  const hash = createHash('sha256')
+  for (const part of madeFrom) hash.update(part).update('\0')
+  const id = PDFHexString.of(hash.digest('hex').slice(0, 32))
+  doc.context.trailerInfo.ID = doc.context.obj([id, id])
+  return appendUpdate(undated, doc, printed) ?? doc.save({useObjectStreams: false, updateFieldAppearances: false})
+}
+
+function fontsOf(doc: PDFDocument): PdfFont[] {
+  const fonts: PdfFont[] = []
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.Type) !== PDFName.of('Font')) continue
+    const subtype = object.get(PDFName.of('Subtype'))?.toString().slice(1) ?? ''
+    // A composite font's glyphs live in its descendant, which is listed on its own.
+    if (subtype === 'Type0') continue
+    const descriptor = object.lookupMaybe(PDFName.of('FontDescriptor'), PDFDict)
+    const name = object.lookupMaybe(PDFName.of('BaseFont'), PDFName)?.decodeText() ?? ''
+    const embedded = subtype === 'Type3' || ['FontFile', 'FontFile2', 'FontFile3'].some((key) => descriptor?.has(PDFName.of(key)))
+    fonts.push({name, subtype, embedded, subset: /^[A-Z]{6}\+/.test(name)})
+  }
+  return fonts
+}

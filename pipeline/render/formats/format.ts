@@ -1,0 +1,32 @@
+// The shape every edition format has: the edition document and its settings in, bytes out.
+// A new format is one module of this shape and one entry in ./index.ts.
+import type {BrowserHandle} from '../browser.ts'
+import type {EditionDocument} from '../document.ts'
+import type {EditionSettings} from '../settings.ts'
+
+export interface RenderContext {
+  /** The browser, for formats that print through one; the build launches one for all of them. */
+  browser?: BrowserHandle
+  /** What is made (the output file, relative to the working folder), for messages. */
+  name: string
+  /** The date the edition carries; else `SOURCE_DATE_EPOCH`, else 1970-01-01, never now. */
+  sourceDate?: Date
+  /** Milliseconds one print may take. */
+  timeout: number
+}
+
+export interface Rendered {
+  data: string | Uint8Array
+  /** Pages, for a format that has them. */
+  pages?: number
+  /** What the page asked for and was refused (everything but data: URLs). */
+  blocked: string[]
+}
+
+export interface Format {
+  /** The output file's extension, without the dot. */
+  extension: string
+  /** Whether it prints through the browser, so that the build launches one only when needed. */
+  usesBrowser: boolean
+  render(document: EditionDocument, settings: EditionSettings, context: RenderContext): Promise<Rendered>
+}

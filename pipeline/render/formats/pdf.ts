@@ -1,0 +1,18 @@
+// The PDF edition: the document's print page, laid out on pages and printed by the browser.
+import {GalleyError} from '../../errors.ts'
+import {printTree} from '../print.ts'
+import type {Format} from './format.ts'
+
+export const pdf: Format = {
+  extension: 'pdf',
+  usesBrowser: true,
+  async render(document, settings, context) {
+    if (!context.browser) throw new GalleyError(context.name, 'the PDF edition needs a browser')
+    const printed = await printTree(
+      document.page('print', {toc: settings.toc}),
+      {metadata: document.metadata, edition: settings, timeout: context.timeout},
+      {browser: context.browser, sourceDate: context.sourceDate, name: context.name}
+    )
+    return {data: printed.pdf, pages: printed.pages, blocked: printed.blocked}
+  }
+}
