@@ -3,6 +3,7 @@
 import {mkdtemp, mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import {PDFDocument} from 'pdf-lib'
 import {afterEach, beforeEach, describe, expect, it} from 'vitest'
 import {build} from '../pipeline/build.ts'
 import {checkManuscript} from '../pipeline/check.ts'
@@ -49,5 +50,29 @@ describe('build', () => {
     // The editions' parse met the same fault on their own copy of the file.
     expect(parsed.chapters[0]!.file).not.toBe(files[0])
     expect(parsed.chapters[0]!.file.messages.map((message) => message.ruleId)).toEqual(['frontmatter'])
+  })
+
+  it('writes the configured editions in order, each with its own settings over the shared ones', async () => {
+    const editions = [{format: 'pdf', name: 'book', pageSize: 'book'}, {format: 'html'}, {format: 'pdf'}]
+    await writeFile(path.join(folder, 'galley.config.json'), JSON.stringify({edition: {pageSize: 'A5'}, editions}))
+    const {written} = await build({cwd: folder})
+    expect(written).toEqual(['output/ledger.book.pdf', 'output/ledger.html', 'output/ledger.pdf'])
+    const sizeOf = async (file: string) => {
+      const {width, height} = (await PDFDocument.load(await readFile(path.join(folder, file)))).getPage(0).getSize()
+      return [Math.round(width), Math.round(height)]
+    }
+    // 6 × 9 in for the book; the shared A5 (148 × 210 mm) for the other.
+    expect(await sizeOf('output/ledger.book.pdf')).toEqual([432, 648])
+    expect(await sizeOf('output/ledger.pdf')).toEqual([420, 595])
+    // --html keeps the configured HTML edition alone.
+    expect((await build({cwd: folder, editions: ['html']})).written).toEqual(['output/ledger.html'])
+  })
+
+  it('refuses two editions that would write one file, naming the key', async () => {
+    await writeFile(
+      path.join(folder, 'galley.config.json'),
+      JSON.stringify({editions: [{format: 'pdf'}, {format: 'pdf', pageSize: 'book'}]})
+    )
+    await expect(build({cwd: folder})).rejects.toThrow('galley.config.json: editions.1.name: a second pdf edition needs a name of its own')
   })
 })

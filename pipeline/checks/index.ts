@@ -53,8 +53,9 @@ export function enabledRules(settings: RuleSettings): Array<{rule: Rule; options
 /** The README's table of rules, made from the registry so that the two never disagree. */
 export function ruleTable(): string {
   const rows = rules.map((rule) => {
-    const id = rule.source === 'galley' || rule.kind === 'prose' ? `[\`${rule.id}\`](#${rule.id})` : `\`${rule.id}\``
-    return `| ${id} | ${rule.kind} | ${rule.summary} |`
+    const docs =
+      rule.kind === 'markdown' ? `https://github.com/remarkjs/remark-lint/tree/main/packages/remark-lint-${rule.id}` : `#${rule.id}`
+    return `| [\`${rule.id}\`](${docs}) | ${rule.kind} | ${rule.summary} |`
   })
   return ['| Rule | Kind | Finds |', '| --- | --- | --- |', ...rows].join('\n')
 }
