@@ -19,6 +19,7 @@ import type {VFile} from 'vfile'
 import pkg from '../../package.json' with {type: 'json'}
 import {linkTarget, loadImage, manuscriptFolder} from '../manuscript/references.ts'
 import type {Metadata, ParsedChapter, ParsedManuscript} from '../manuscript/types.ts'
+import {classesOf, elementsOf} from './elements.ts'
 import {fontFaceCss} from './fonts.ts'
 
 export interface EditionInput {
@@ -412,15 +413,4 @@ function walk(node: Parent, ancestors: Element[], visit: (element: Element, ance
     visit(child, lineage)
     if ((node.children as Array<RootContent | ElementContent>).includes(child)) walk(child, lineage, visit)
   }
-}
-
-function elementsOf(node: Parent): Element[] {
-  const found: Element[] = []
-  walk(node, [], (element) => found.push(element))
-  return found
-}
-
-function classesOf(element: Element): string[] {
-  const className = element.properties.className
-  return Array.isArray(className) ? className.map(String) : String(className ?? '').split(/\s+/)
 }

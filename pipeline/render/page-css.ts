@@ -1,6 +1,7 @@
 // The page rules that change with the config and the manuscript: trim size, margins, text size
 // and running heads. What every print edition shares is in styles/print.css.
-import type {Element, ElementContent, Root, RootContent} from 'hast'
+import type {Root} from 'hast'
+import {classesOf, elementsOf} from './elements.ts'
 import type {EditionSettings} from './settings.ts'
 
 /**
@@ -58,22 +59,4 @@ function cssString(text: string): string {
     .replace(/[\\"]/g, '\\$&')
     .replace(/</g, '\\3C ')
     .replace(/[\u0000-\u001f\u007f]/g, ' ')}"`
-}
-
-function elementsOf(node: Root | Element): Element[] {
-  const found: Element[] = []
-  const visit = (children: Array<RootContent | ElementContent>) => {
-    for (const child of children) {
-      if (child.type !== 'element') continue
-      found.push(child)
-      visit(child.children)
-    }
-  }
-  visit(node.children)
-  return found
-}
-
-function classesOf(element: Element): string[] {
-  const className = element.properties.className
-  return Array.isArray(className) ? className.map(String) : String(className ?? '').split(/\s+/)
 }

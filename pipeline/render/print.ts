@@ -1,6 +1,6 @@
 // The print edition: the edition's tree set for paper and printed by the browser until the
 // contents' page numbers hold still; page-css.ts writes the page rules, finish.ts the last touches.
-import type {Element, ElementContent, Root, RootContent} from 'hast'
+import type {Element, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {PDFArray, PDFDict, PDFDocument, PDFName, PDFRef} from 'pdf-lib'
@@ -10,6 +10,7 @@ import type {Metadata} from '../manuscript/types.ts'
 import type {BrowserHandle} from './browser.ts'
 import {finishPdf, type PdfFont} from './finish.ts'
 import {rehypeHyphenate} from './hyphenate.ts'
+import {classesOf, elementsOf} from './elements.ts'
 import {pageCss} from './page-css.ts'
 import {withLoadedPage, type LoadedPage} from './pdf.ts'
 
@@ -166,22 +167,4 @@ function headingsOf(tree: Root): string[] {
         .replace(/\s+/g, ' ')
         .trim()
     )
-}
-
-function elementsOf(node: Root | Element): Element[] {
-  const found: Element[] = []
-  const visit = (children: Array<RootContent | ElementContent>) => {
-    for (const child of children) {
-      if (child.type !== 'element') continue
-      found.push(child)
-      visit(child.children)
-    }
-  }
-  visit(node.children)
-  return found
-}
-
-function classesOf(element: Element): string[] {
-  const className = element.properties.className
-  return Array.isArray(className) ? className.map(String) : String(className ?? '').split(/\s+/)
 }

@@ -1,0 +1,23 @@
+// Reading the edition's hast by element and class: what the document, the page rules and the
+// printing loop each look up (chapters, the contents, headings).
+import type {Element, ElementContent, Root, RootContent} from 'hast'
+
+/** Every element below `node`, in document order. */
+export function elementsOf(node: Root | Element): Element[] {
+  const found: Element[] = []
+  const visit = (children: Array<RootContent | ElementContent>) => {
+    for (const child of children) {
+      if (child.type !== 'element') continue
+      found.push(child)
+      visit(child.children)
+    }
+  }
+  visit(node.children)
+  return found
+}
+
+/** An element's classes, whether hastscript gave them as a list or raw HTML as a string. */
+export function classesOf(element: Element): string[] {
+  const className = element.properties.className
+  return Array.isArray(className) ? className.map(String) : String(className ?? '').split(/\s+/)
+}
