@@ -7,6 +7,7 @@ import {check} from './check.ts'
 import type {Jobs} from './checks/pool.ts'
 import {GalleyError} from './errors.ts'
 import {reporters, type ReporterName} from './reporters/index.ts'
+import {printable} from './reporters/printable.ts'
 import type {VFile} from 'vfile'
 
 const usage = `Usage: galley <command> [options] [path]
@@ -194,7 +195,8 @@ function print(text: string): number {
 function fail(error: unknown, verbose: boolean): number {
   const known = error instanceof GalleyError || (error as NodeJS.ErrnoException)?.code?.startsWith?.('ERR_PARSE_ARGS')
   const reason = error instanceof Error ? error.message : String(error)
-  process.stderr.write(`galley: ${reason.split('\n')[0]}\n`)
+  // The reason may quote a file name from the manuscript: one line, nothing the terminal obeys.
+  process.stderr.write(`galley: ${printable(reason.split('\n')[0]!)}\n`)
   if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
   else if (!known) process.stderr.write('galley: this is a bug in Galley; run again with --verbose for the stack trace\n')
   return 2

@@ -1,7 +1,7 @@
 // Find the chapter files, read them as text, and parse them. A file that cannot be read
 // becomes a vfile with one fatal message, so the other chapters are still checked.
 import type {Dirent} from 'node:fs'
-import {lstat, readdir, readFile, realpath, stat} from 'node:fs/promises'
+import {lstat, readdir, readFile, readlink, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Root} from 'mdast'
 import type {Node} from 'unist'
@@ -38,8 +38,11 @@ export interface ReadOptions {
 
 export async function readManuscript(options: ReadOptions): Promise<Manuscript> {
   const paths = await findChapters(options)
+  // Chapters must lie inside the manuscript's folder, links resolved (a manuscript may come from
+  // a stranger's pull request). A single file named as the manuscript is the user's own choice.
+  const folder = (await stat(options.root)).isFile() ? undefined : await realpath(options.root)
   // Read together: a book of 500 chapters waits on the disk once, not 500 times in a row.
-  const chapters = await Promise.all(paths.map((file) => readChapter(file, options.cwd)))
+  const chapters = await Promise.all(paths.map((file) => readChapter(file, options.cwd, folder)))
   return {root: options.root, chapters}
 }
 
@@ -93,8 +96,10 @@ async function walk(folder: string, found: string[], seen: Set<string>): Promise
   }
 }
 
-async function readChapter(file: string, cwd: string): Promise<Chapter> {
+async function readChapter(file: string, cwd: string, folder: string | undefined): Promise<Chapter> {
   const vfilePath = path.relative(cwd, file) || file
+  const escape = folder === undefined ? undefined : await leavesFolder(file, folder)
+  if (escape) return unreadable(new VFile({path: vfilePath, cwd}), escape)
   let bytes: Buffer
   try {
     const info = await stat(file)
@@ -107,6 +112,25 @@ async function readChapter(file: string, cwd: string): Promise<Chapter> {
     return unreadable(new VFile({path: vfilePath, cwd}), await readFailure(file, (error as NodeJS.ErrnoException).code))
   }
   return chapterFromBytes(vfilePath, bytes, cwd)
+}
+
+/** Why `file` may not be read as a chapter of `folder` (a real path), or undefined when it may. */
+async function leavesFolder(file: string, folder: string): Promise<string | undefined> {
+  // A missing file or a broken link is reported by the read itself.
+  const real = await realpath(file).catch(() => undefined)
+  if (real === undefined) return undefined
+  const relative = path.relative(folder, real)
+  if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return undefined
+  const target = await readlink(file).catch(() => undefined)
+  return target === undefined
+    ? 'outside the manuscript folder; not read'
+    : `symbolic link to \`${target}\`, outside the manuscript folder; not read`
+}
+
+/** A chapter that git holds as a symbolic link (mode 120000): its blob is the link's target. */
+export function linkChapter(vfilePath: string, target: Uint8Array, cwd: string): Chapter {
+  const shown = Buffer.from(target).toString('utf8')
+  return unreadable(new VFile({path: vfilePath, cwd}), `symbolic link to \`${shown}\` in git; a chapter must be a file, not read`)
 }
 
 async function readFailure(file: string, code: string | undefined): Promise<string> {

@@ -2,6 +2,7 @@
 import type {VFile} from 'vfile'
 import {findings, type Finding} from './findings.ts'
 import type {ReporterOptions} from './index.ts'
+import {printable} from './printable.ts'
 
 const commands = {error: 'error', warning: 'warning', info: 'notice'} as const
 
@@ -28,9 +29,11 @@ function annotation(path: string | null, finding: Finding): string {
   return `::${commands[finding.severity]}${listed ? ` ${listed}` : ''}::${escapeData(message.reason)}`
 }
 
-// The escaping of `@actions/core`'s command.ts: the runner decodes exactly these.
+// The escaping of `@actions/core`'s command.ts, which the runner decodes, after every other
+// control character is shown escaped: an annotation is one line, and nothing in it reaches the
+// log as a terminal escape or a second workflow command.
 function escapeData(value: string): string {
-  return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  return printable(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'))
 }
 
 function escapeProperty(value: string): string {

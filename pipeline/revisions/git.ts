@@ -33,21 +33,32 @@ export interface BlobEntry {
   /** Path relative to the repository root, with forward slashes. */
   path: string
   blob: string
+  /** Committed as a symbolic link (mode 120000): the blob is the link's target, not a chapter. */
+  link: boolean
+}
+
+/**
+ * The commit a revision names. A revision comes from the user, a config or a workflow, and may
+ * start with `-`: after `--end-of-options` git takes it as a revision, never as an option.
+ */
+export async function resolveCommit(root: string, revision: string): Promise<string> {
+  const resolved = await git(root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`]).catch(() => '')
+  if (!resolved.trim()) throw new GalleyError(undefined, `unknown revision "${revision}"`)
+  return resolved.trim()
 }
 
 /** The files under `folder` (relative to the repository root) at `revision`. */
 export async function listFiles(root: string, revision: string, folder: string): Promise<BlobEntry[]> {
-  await git(root, ['rev-parse', '--verify', '--quiet', `${revision}^{commit}`]).catch(() => {
-    throw new GalleyError(undefined, `unknown revision "${revision}"`)
-  })
-  const listing = await git(root, ['ls-tree', '-r', '-z', '--full-tree', revision, '--', folder || '.'])
+  const commit = await resolveCommit(root, revision)
+  const listing = await git(root, ['ls-tree', '-r', '-z', '--full-tree', commit, '--', folder || '.'])
   return listing
     .split('\0')
     .filter(Boolean)
     .flatMap((line) => {
-      const [meta, file] = line.split('\t') as [string, string]
-      const [, type, blob] = meta.split(' ') as [string, string, string]
-      return type === 'blob' ? [{path: file, blob}] : []
+      // A file name may hold a tab itself: only the first one ends the metadata.
+      const tab = line.indexOf('\t')
+      const [mode, type, blob] = line.slice(0, tab).split(' ') as [string, string, string]
+      return type === 'blob' ? [{path: line.slice(tab + 1), blob, link: mode === '120000'}] : []
     })
 }
 

@@ -2,9 +2,10 @@
 // folder, its chapters as they stood then, and their words. Checking and writing are the command's.
 import type {Root} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import {byName, chapterFromBytes, markdown} from '../manuscript/read.ts'
+import {byName, markdown} from '../manuscript/read.ts'
 import type {Chapter} from '../manuscript/types.ts'
 import {git, listFiles, readBlobs} from './git.ts'
+import {chapterOfBlob} from './revision.ts'
 
 export interface HistoryEntry {
   commit: string
@@ -28,7 +29,8 @@ export interface RevisionChapters {
 
 /** The commits in `range` that touched `folder` (relative to the repository root), oldest first. */
 export async function commitsTouching(root: string, range: string, folder: string): Promise<Revision[]> {
-  const log = await git(root, ['log', '--reverse', '--format=%x1e%H%x1f%cI%x1f%an%x1f%s', '--numstat', range, '--', folder])
+  // The range comes from the user or a workflow: after `--end-of-options` it is never an option.
+  const log = await git(root, ['log', '--reverse', '--format=%x1e%H%x1f%cI%x1f%an%x1f%s', '--numstat', '--end-of-options', range, '--', folder])
   return log
     .split('\x1e')
     .filter((record) => record.trim())
@@ -59,11 +61,7 @@ export async function* readRevisions(root: string, revisions: Revision[], folder
   )
   for (const [index, revision] of revisions.entries()) {
     const listing = listings[index]!.filter((entry) => markdown.test(entry.path)).sort((a, b) => byName(a.path, b.path))
-    const chapters = listing.map((entry) => {
-      const chapter = chapterFromBytes(entry.path, blobs.get(entry.blob)!, root)
-      chapter.file.data.blob = entry.blob
-      return chapter
-    })
+    const chapters = listing.map((entry) => chapterOfBlob(entry.path, entry, blobs.get(entry.blob)!, root))
     yield {revision, chapters}
   }
 }

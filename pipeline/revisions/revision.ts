@@ -1,9 +1,9 @@
 // A manuscript as it stood at a git revision, or as it stands in the working tree.
 import path from 'node:path'
 import {GalleyError} from '../errors.ts'
-import {byName, chapterFromBytes, readManuscript, markdown} from '../manuscript/read.ts'
+import {byName, chapterFromBytes, linkChapter, readManuscript, markdown} from '../manuscript/read.ts'
 import type {Chapter, Location, Manuscript} from '../manuscript/types.ts'
-import {listFiles, readBlobs, repositoryRoot, toPosix} from './git.ts'
+import {listFiles, readBlobs, repositoryRoot, toPosix, type BlobEntry} from './git.ts'
 
 /** `revision` undefined means the working tree. Chapters carry their blob hash in `file.data.blob`. */
 export async function manuscriptAt(cwd: string, {root, chapters}: Location, revision: string | undefined): Promise<Manuscript> {
@@ -25,12 +25,17 @@ export async function manuscriptAt(cwd: string, {root, chapters}: Location, revi
     repository,
     ordered.map((e) => e.blob)
   )
-  const read: Chapter[] = ordered.map((entry) => {
-    const chapter = chapterFromBytes(toPosix(path.relative(cwd, path.join(repository, entry.path))), blobs.get(entry.blob)!, cwd)
-    chapter.file.data.blob = entry.blob
-    return chapter
-  })
+  const read = ordered.map((entry) =>
+    chapterOfBlob(toPosix(path.relative(cwd, path.join(repository, entry.path))), entry, blobs.get(entry.blob)!, cwd)
+  )
   return {root, chapters: read}
+}
+
+/** A chapter from a blob of a revision. One committed as a symbolic link is never read as a chapter. */
+export function chapterOfBlob(vfilePath: string, entry: BlobEntry, bytes: Uint8Array, cwd: string): Chapter {
+  const chapter = entry.link ? linkChapter(vfilePath, bytes, cwd) : chapterFromBytes(vfilePath, bytes, cwd)
+  chapter.file.data.blob = entry.blob
+  return chapter
 }
 
 declare module 'vfile' {

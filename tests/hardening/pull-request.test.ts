@@ -1,0 +1,152 @@
+// A stranger's pull request controls more than the Markdown: its symbolic links, its file names
+// and the refs a workflow passes along. Built as such a repository in a temporary folder, and run
+// through the real CLI, none of it reaches past the manuscript or writes into the log.
+import {execFileSync} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import {readdir, readFile, symlink, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {galley, project, removeProjects} from './run.ts'
+
+const canary = 'CANARY-4f1d9-NOT-FOR-PUBLICATION'
+const chapter = '# One\n\nThe harbour master wrote every arrival into the ledger in a careful hand.\n'
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, {cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore']})
+}
+
+async function repository(files: Record<string, string>): Promise<string> {
+  const folder = await project(files)
+  git(folder, 'init', '-q', '-b', 'main')
+  git(folder, 'config', 'user.email', 'editor@example.org')
+  git(folder, 'config', 'user.name', 'Editor')
+  git(folder, 'add', '.')
+  git(folder, 'commit', '-q', '-m', 'first')
+  return folder
+}
+
+/** Every file below `folder`, read as text, joined: where a canary would show if it leaked. */
+async function everythingIn(folder: string): Promise<string> {
+  if (!existsSync(folder)) return ''
+  const names = await readdir(folder, {recursive: true})
+  const texts = await Promise.all(names.map((name) => readFile(path.join(folder, name), 'latin1').catch(() => '')))
+  return texts.join('\n')
+}
+
+afterAll(removeProjects)
+
+describe('symbolic links to chapters outside the manuscript', () => {
+  let folder = ''
+  beforeAll(async () => {
+    folder = await repository({'manuscript/01-one.md': chapter, 'secret.md': `# Secret\n\n${canary}\n`})
+    await writeFile(path.join(folder, '.git/config'), `\n[http]\n\textraheader = AUTHORIZATION: basic ${canary}\n`, {flag: 'a'})
+    await symlink('../secret.md', path.join(folder, 'manuscript/02-secret.md'))
+    await symlink('../.git/config', path.join(folder, 'manuscript/03-token.md'))
+    await symlink(path.join(folder, 'secret.md'), path.join(folder, 'manuscript/04-absolute.md'))
+  })
+
+  it('are reported by the check, each naming its target, and never read', async () => {
+    const checked = await galley(folder, ['check', '--reporter', 'json'])
+    expect(checked.code).toBe(2)
+    expect(checked.stdout).not.toContain(canary)
+    const report = JSON.parse(checked.stdout) as Array<{path: string; messages: Array<{ruleId: string; reason: string}>}>
+    expect(report.map((file) => [file.path, file.messages.map((message) => `${message.ruleId}: ${message.reason}`)])).toEqual([
+      ['manuscript/01-one.md', []],
+      ['manuscript/02-secret.md', ['unreadable: symbolic link to `../secret.md`, outside the manuscript folder; not read']],
+      ['manuscript/03-token.md', ['unreadable: symbolic link to `../.git/config`, outside the manuscript folder; not read']],
+      [
+        'manuscript/04-absolute.md',
+        [`unreadable: symbolic link to \`${path.join(folder, 'secret.md')}\`, outside the manuscript folder; not read`]
+      ]
+    ])
+  })
+
+  it('stop the build in one line, and no edition holds what they point at', async () => {
+    const built = await galley(folder, ['build'])
+    expect(built.code).toBe(2)
+    expect(built.stderr).toBe('galley: manuscript/02-secret.md: symbolic link to `../secret.md`, outside the manuscript folder; not read; no editions built\n')
+    expect(await everythingIn(path.join(folder, 'output'))).not.toContain(canary)
+  })
+
+  it('are refused when a config lists them as chapters too', async () => {
+    await writeFile(path.join(folder, 'galley.config.json'), JSON.stringify({chapters: ['01-one.md', '../secret.md']}))
+    const checked = await galley(folder, ['check'])
+    await writeFile(path.join(folder, 'galley.config.json'), '{}')
+    expect(checked.code).toBe(2)
+    expect(checked.stdout).toContain('secret.md')
+    expect(checked.stdout).toContain('outside the manuscript folder; not read')
+    expect(checked.stdout).not.toContain(canary)
+  })
+
+  it('committed to git, are never read from a revision either', async () => {
+    git(folder, 'add', '-A')
+    git(folder, 'commit', '-q', '-m', 'a pull request with links')
+    const history = await galley(folder, ['history', '--format', 'json'])
+    expect(history.code).toBe(0)
+    expect(history.stdout + (await everythingIn(path.join(folder, 'output')))).not.toContain(canary)
+    const entries = JSON.parse(history.stdout) as Array<{findings: Record<string, number>}>
+    expect(entries.at(-1)!.findings.unreadable).toBe(3)
+
+    const diff = await galley(folder, ['diff', 'HEAD~1', 'HEAD'])
+    expect(diff.code).toBe(2)
+    expect(diff.stderr).toBe('galley: manuscript/02-secret.md: symbolic link to `../secret.md` in git; a chapter must be a file, not read\n')
+  })
+})
+
+describe('refs and ranges from a workflow', () => {
+  let folder = ''
+  beforeAll(async () => {
+    folder = await repository({'manuscript/01-one.md': chapter})
+    await writeFile(path.join(folder, 'manuscript/01-one.md'), `${chapter}\nA second paragraph, added on a branch whose name starts with a dash.\n`)
+    git(folder, 'commit', '-q', '-am', 'second')
+    // git will not make such a branch by `git branch`, but a fetched ref can be named so.
+    git(folder, 'update-ref', 'refs/heads/-x', 'HEAD~1')
+  })
+
+  it('are never taken as git options: `--output=` writes no file', async () => {
+    const target = path.join(folder, 'written-by-git')
+    const history = await galley(folder, ['history', '--', `--output=${target}`])
+    expect(history.code).toBe(2)
+    expect(history.stderr.split('\n').filter(Boolean)).toHaveLength(1)
+    expect(existsSync(target)).toBe(false)
+    const since = await galley(folder, ['check', '--since', `--output=${target}`])
+    expect(since.code).toBe(2)
+    expect(existsSync(target)).toBe(false)
+  })
+
+  it('work as refs when they start with a dash', async () => {
+    // On the command line a value that starts with a dash is written `--since=-x`, or after `--`.
+    const since = await galley(folder, ['check', '--since=-x', '--reporter', 'json'])
+    expect(since.code).toBe(0)
+    const diff = await galley(folder, ['diff', '--format', 'json', '--html', '--', '-x', 'HEAD'])
+    expect(diff.code).toBe(0)
+    expect((JSON.parse(diff.stdout) as {summary: {total: {blocksAdded: number}}}).summary.total.blocksAdded).toBe(1)
+  })
+})
+
+describe('control characters from the manuscript in the reports', () => {
+  const payload = '&#10;::error file=README.md,line=1::forged&#27;]0;title&#7;&#8238;'
+  let folder = ''
+  beforeAll(async () => {
+    folder = await project({
+      'manuscript/01-one.md': `${chapter}\n<img src="x.png${payload}">\n`,
+      'manuscript/02-two\n::warning::named\u001b[31m.md': '# Two\n\nWe went to the the market.\n'
+    })
+  })
+
+  for (const reporter of ['pretty', 'github']) {
+    it(`${reporter}: every line is one the reporter meant, with no terminal escape in it`, async () => {
+      const {stdout, stderr} = await galley(folder, ['check', '--reporter', reporter])
+      const lines = stdout.split('\n').filter(Boolean)
+      expect(stdout + stderr).not.toMatch(/[\u001b\u0007\u202e]/)
+      if (reporter === 'github') {
+        // One annotation per finding: the image refused, and the repeated word.
+        expect(lines).toHaveLength(2)
+        expect(lines.every((line) => /^::(error|warning|notice) file=/.test(line))).toBe(true)
+      } else {
+        expect(lines.filter((line) => line.startsWith('::'))).toEqual([])
+      }
+      expect(stdout).toContain('\\u001b')
+    })
+  }
+})
