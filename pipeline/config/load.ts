@@ -1,5 +1,5 @@
 // Find the config, read it, validate it against the schema once, and say exactly what is wrong.
-import {existsSync} from 'node:fs'
+import {existsSync, realpathSync} from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
@@ -82,7 +82,39 @@ function validate(value: unknown, file: string | undefined, prefix = '', cwd = p
       throw new GalleyError(label, `${prefix}rules: unknown rule "${id}", did you mean "${closest(id, ruleIds)}"?`)
     }
   }
-  return {...result.data, base: file ? path.dirname(file) : cwd, path: file}
+  const base = file ? path.dirname(file) : cwd
+  for (const key of ['manuscript', 'output'] as const) {
+    if (leavesProject(base, result.data[key])) {
+      throw new GalleyError(
+        label,
+        `${prefix}${key}: "${result.data[key]}" leaves the project folder; a config may name only folders inside it (give a path outside on the command line instead)`
+      )
+    }
+  }
+  return {...result.data, base, path: file}
+}
+
+/**
+ * A config may come with a pull request, so the folders it names must lie inside the folder it
+ * is in, links resolved as far as they exist: a config that names `/etc` or `../../` as the
+ * manuscript would publish other files, and as the output would write over them. Paths the
+ * user gives on the command line are the user's own and are not held to this.
+ */
+function leavesProject(base: string, value: string): boolean {
+  const target = path.resolve(base, value)
+  const outside = (from: string, to: string) => {
+    const relative = path.relative(from, to)
+    return relative.startsWith('..') || path.isAbsolute(relative)
+  }
+  if (outside(base, target)) return true
+  // The nearest part of the path that exists, with its links resolved, must still be inside.
+  let existing = target
+  while (!existsSync(existing) && existing !== base) existing = path.dirname(existing)
+  try {
+    return outside(realpathSync(base), realpathSync(existing))
+  } catch {
+    return false
+  }
 }
 
 /** One zod issue → "rules.inconsistent-name.1: unknown key "alises", did you mean "aliases"?" */

@@ -93,6 +93,39 @@ describe('symbolic links to chapters outside the manuscript', () => {
   })
 })
 
+describe('a config from the pull request', () => {
+  it('may name only folders inside the project, and says which key in one line', async () => {
+    const outside = await project()
+    const folder = await project({'manuscript/01-one.md': chapter})
+    const cases: Array<[object, string]> = [
+      [{manuscript: '/etc'}, 'manuscript: "/etc" leaves the project folder'],
+      [{output: path.relative(folder, outside)}, `output: "${path.relative(folder, outside)}" leaves the project folder`],
+      [{output: outside}, `output: "${outside}" leaves the project folder`]
+    ]
+    for (const [config, reason] of cases) {
+      await writeFile(path.join(folder, 'galley.config.json'), JSON.stringify(config))
+      const built = await galley(folder, ['build', '--html'])
+      expect(built.code).toBe(2)
+      expect(built.stderr).toMatch(new RegExp(`^galley: galley\\.config\\.json: ${reason.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}; .*\n$`))
+    }
+    expect(await readdir(outside)).toEqual([])
+  })
+
+  it('cannot reach out through a link inside the project either, while the command line may', async () => {
+    const outside = await project()
+    const folder = await project({'manuscript/01-one.md': chapter})
+    await symlink(outside, path.join(folder, 'published'))
+    await writeFile(path.join(folder, 'galley.config.json'), JSON.stringify({output: 'published/editions'}))
+    expect((await galley(folder, ['build', '--html'])).code).toBe(2)
+    expect(await readdir(outside)).toEqual([])
+    // The user's own --out is trusted.
+    await writeFile(path.join(folder, 'galley.config.json'), '{}')
+    const built = await galley(folder, ['build', '--html', '--out', path.join(outside, 'editions')])
+    expect(built.code).toBe(0)
+    expect(await readdir(path.join(outside, 'editions'))).toEqual(['manuscript.html'])
+  })
+})
+
 describe('refs and ranges from a workflow', () => {
   let folder = ''
   beforeAll(async () => {
