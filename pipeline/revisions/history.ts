@@ -30,7 +30,16 @@ export interface RevisionChapters {
 /** The commits in `range` that touched `folder` (relative to the repository root), oldest first. */
 export async function commitsTouching(root: string, range: string, folder: string): Promise<Revision[]> {
   // The range comes from the user or a workflow: after `--end-of-options` it is never an option.
-  const log = await git(root, ['log', '--reverse', '--format=%x1e%H%x1f%cI%x1f%an%x1f%s', '--numstat', '--end-of-options', range, '--', folder])
+  const log = await git(root, [
+    'log',
+    '--reverse',
+    '--format=%x1e%H%x1f%cI%x1f%an%x1f%s',
+    '--numstat',
+    '--end-of-options',
+    range,
+    '--',
+    folder
+  ])
   return log
     .split('\x1e')
     .filter((record) => record.trim())

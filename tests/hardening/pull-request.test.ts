@@ -64,7 +64,9 @@ describe('symbolic links to chapters outside the manuscript', () => {
   it('stop the build in one line, and no edition holds what they point at', async () => {
     const built = await galley(folder, ['build'])
     expect(built.code).toBe(2)
-    expect(built.stderr).toBe('galley: manuscript/02-secret.md: symbolic link to `../secret.md`, outside the manuscript folder; not read; no editions built\n')
+    expect(built.stderr).toBe(
+      'galley: manuscript/02-secret.md: symbolic link to `../secret.md`, outside the manuscript folder; not read; no editions built\n'
+    )
     expect(await everythingIn(path.join(folder, 'output'))).not.toContain(canary)
   })
 
@@ -89,7 +91,9 @@ describe('symbolic links to chapters outside the manuscript', () => {
 
     const diff = await galley(folder, ['diff', 'HEAD~1', 'HEAD'])
     expect(diff.code).toBe(2)
-    expect(diff.stderr).toBe('galley: manuscript/02-secret.md: symbolic link to `../secret.md` in git; a chapter must be a file, not read\n')
+    expect(diff.stderr).toBe(
+      'galley: manuscript/02-secret.md: symbolic link to `../secret.md` in git; a chapter must be a file, not read\n'
+    )
   })
 })
 
@@ -130,7 +134,10 @@ describe('refs and ranges from a workflow', () => {
   let folder = ''
   beforeAll(async () => {
     folder = await repository({'manuscript/01-one.md': chapter})
-    await writeFile(path.join(folder, 'manuscript/01-one.md'), `${chapter}\nA second paragraph, added on a branch whose name starts with a dash.\n`)
+    await writeFile(
+      path.join(folder, 'manuscript/01-one.md'),
+      `${chapter}\nA second paragraph, added on a branch whose name starts with a dash.\n`
+    )
     git(folder, 'commit', '-q', '-am', 'second')
     // git will not make such a branch by `git branch`, but a fetched ref can be named so.
     git(folder, 'update-ref', 'refs/heads/-x', 'HEAD~1')
