@@ -83,6 +83,7 @@ function validate(value: unknown, file: string | undefined, prefix = '', cwd = p
     }
   }
   const base = file ? path.dirname(file) : cwd
+  refuseBrowser(result.data.browser, label, prefix)
   for (const key of ['manuscript', 'output'] as const) {
     if (leavesProject(base, result.data[key])) {
       throw new GalleyError(
@@ -92,6 +93,23 @@ function validate(value: unknown, file: string | undefined, prefix = '', cwd = p
     }
   }
   return {...result.data, base, path: file}
+}
+
+/**
+ * A browser named by a config is a program Galley runs, or a host it connects to, and a config
+ * may come with a pull request: it is used only when the environment, which is the user's,
+ * allows it. The environment can also name the browser itself (`GALLEY_CHROME`,
+ * `GALLEY_BROWSER_WS`), which is the one line a team's CI needs.
+ */
+function refuseBrowser(browser: Config['browser'], label: string, prefix: string): void {
+  if (process.env.GALLEY_TRUST_CONFIG_BROWSER === '1') return
+  const named = browser.executablePath !== undefined ? 'executablePath' : browser.browserWSEndpoint !== undefined ? 'browserWSEndpoint' : undefined
+  if (!named) return
+  const instead = named === 'executablePath' ? 'GALLEY_CHROME' : 'GALLEY_BROWSER_WS'
+  throw new GalleyError(
+    label,
+    `${prefix}browser.${named}: a browser named by a config is used only when the environment allows it; set ${instead} to it instead, or GALLEY_TRUST_CONFIG_BROWSER=1 for a config you trust`
+  )
 }
 
 /**

@@ -42,7 +42,7 @@ const fix = 'set GALLEY_CHROME or browser.executablePath to a Chrome or Chromium
 
 /**
  * Opens the first browser that works, in the order: `browserWSEndpoint` (connect) →
- * `executablePath` → `GALLEY_CHROME` → the bundled Chromium. `env` is a parameter so that
+ * `GALLEY_BROWSER_WS` (connect) → `executablePath` → `GALLEY_CHROME` → the bundled Chromium. `env` is a parameter so that
  * tests need not touch the process environment.
  */
 export async function openBrowser(settings: Partial<BrowserSettings> = {}, env: NodeJS.ProcessEnv = process.env): Promise<BrowserHandle> {
@@ -65,6 +65,10 @@ function candidatesOf(settings: Partial<BrowserSettings>, env: NodeJS.ProcessEnv
   const candidates: Candidate[] = []
   const endpoint = settings.browserWSEndpoint
   if (endpoint) candidates.push({name: `browser.browserWSEndpoint ${redact(endpoint)}`, open: (timeout) => connect(endpoint, timeout)})
+  const endpointFromEnv = env.GALLEY_BROWSER_WS
+  if (endpointFromEnv) {
+    candidates.push({name: `GALLEY_BROWSER_WS ${redact(endpointFromEnv)}`, open: (timeout) => connect(endpointFromEnv, timeout)})
+  }
   const configured = settings.executablePath
   if (configured) candidates.push({name: `browser.executablePath ${configured}`, open: (timeout) => launch(configured, timeout)})
   const fromEnv = env.GALLEY_CHROME

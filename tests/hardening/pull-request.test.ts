@@ -130,6 +130,40 @@ describe('a config from the pull request', () => {
   })
 })
 
+describe('a browser named by a config from the pull request', () => {
+  it('is neither run nor connected to unless the environment allows it, and the line says how', async () => {
+    const folder = await project({'manuscript/01-one.md': chapter, 'tools/chrome': `#!/bin/sh\ntouch "$(dirname "$0")/ran"\n`})
+    execFileSync('chmod', ['+x', path.join(folder, 'tools/chrome')])
+    const cases: Array<[object, string]> = [
+      [
+        {executablePath: './tools/chrome'},
+        'browser.executablePath: a browser named by a config is used only when the environment allows it; set GALLEY_CHROME to it instead'
+      ],
+      [
+        {browserWSEndpoint: 'ws://127.0.0.1:9/devtools'},
+        'browser.browserWSEndpoint: a browser named by a config is used only when the environment allows it; set GALLEY_BROWSER_WS to it instead'
+      ]
+    ]
+    for (const [browser, reason] of cases) {
+      await writeFile(path.join(folder, 'galley.config.yaml'), JSON.stringify({browser}))
+      const built = await galley(folder, ['build'])
+      expect(built.code).toBe(2)
+      expect(built.stderr).toBe(`galley: galley.config.yaml: ${reason}, or GALLEY_TRUST_CONFIG_BROWSER=1 for a config you trust\n`)
+    }
+    expect(existsSync(path.join(folder, 'tools/ran'))).toBe(false)
+  })
+
+  it('is used when the environment trusts the config', async () => {
+    const folder = await project({
+      'manuscript/01-one.md': chapter,
+      'galley.config.json': JSON.stringify({browser: {executablePath: '/nonexistent/chrome', fallback: false}})
+    })
+    const built = await galley(folder, ['build', '--pdf'], {env: {GALLEY_TRUST_CONFIG_BROWSER: '1'}})
+    expect(built.code).toBe(2)
+    expect(built.stderr).toContain('tried browser.executablePath /nonexistent/chrome (no such file)')
+  })
+})
+
 describe('refs and ranges from a workflow', () => {
   let folder = ''
   beforeAll(async () => {

@@ -52,6 +52,13 @@ describe('finding the browser', () => {
     )
     await expect(openBrowser({fallback: false}, env)).rejects.toThrow(`tried GALLEY_CHROME /nonexistent/env-chrome (no such file); ${fix}`)
   })
+
+  test('GALLEY_BROWSER_WS names a remote browser from the environment, its token never printed', async () => {
+    const env = {GALLEY_BROWSER_WS: 'ws://127.0.0.1:1/devtools/browser/pool?token=secret', GALLEY_CHROME: '/nonexistent/env-chrome'}
+    const opening = openBrowser({fallback: false}, env)
+    await expect(opening).rejects.toThrow(/tried GALLEY_BROWSER_WS ws:\/\/127\.0\.0\.1:1\/devtools\/browser\/pool \(/)
+    await expect(opening).rejects.not.toThrow(/secret/)
+  })
 })
 
 describe('one launched browser', () => {
