@@ -103,7 +103,8 @@ function validate(value: unknown, file: string | undefined, prefix = '', cwd = p
  */
 function refuseBrowser(browser: Config['browser'], label: string, prefix: string): void {
   if (process.env.GALLEY_TRUST_CONFIG_BROWSER === '1') return
-  const named = browser.executablePath !== undefined ? 'executablePath' : browser.browserWSEndpoint !== undefined ? 'browserWSEndpoint' : undefined
+  const named =
+    browser.executablePath !== undefined ? 'executablePath' : browser.browserWSEndpoint !== undefined ? 'browserWSEndpoint' : undefined
   if (!named) return
   const instead = named === 'executablePath' ? 'GALLEY_CHROME' : 'GALLEY_BROWSER_WS'
   throw new GalleyError(
