@@ -20,7 +20,7 @@ Commands:
   history [range]  words and findings per revision that touched the manuscript (git)
 
 Options:
-  -r, --reporter <name>  pretty (default), json, sarif or github
+  -r, --reporter <name>  ${Object.keys(reporters).join(', ')} (default: pretty)
       --frail            warnings fail the run too (exit 1)
       --since <rev>      (check) report only findings introduced since this git revision
       --no-cache         (check, build) check every chapter afresh instead of reusing cached results

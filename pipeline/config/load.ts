@@ -24,7 +24,17 @@ export const configNames = [
 
 /** Load `file`, or the first config found in `cwd`, or a `galley` key in its package.json, or the defaults. */
 export async function loadConfig(cwd: string, file?: string): Promise<Config> {
-  const found = file ? path.resolve(cwd, file) : configNames.map((name) => path.join(cwd, name)).find((p) => existsSync(p))
+  const present = configNames.map((name) => path.join(cwd, name)).filter((p) => existsSync(p))
+  // Two configs side by side would leave which one counts to an order few would guess, and a
+  // pull request could add a code config beside the repository's data one to take over.
+  if (!file && present.length > 1) {
+    const [first, second] = present.map((p) => path.basename(p))
+    throw new GalleyError(
+      path.relative(process.cwd(), cwd) || '.',
+      `two configs, ${first} and ${second}; keep one, or name it with --config`
+    )
+  }
+  const found = file ? path.resolve(cwd, file) : present[0]
   if (found) return validate(await readConfig(found), found)
 
   const pkgPath = path.join(cwd, 'package.json')
@@ -77,7 +87,9 @@ function validate(value: unknown, file: string | undefined, prefix = '', cwd = p
   const label = file ? path.relative(process.cwd(), file) || file : 'config'
   const result = configSchema.safeParse(value ?? {})
   if (!result.success) throw new GalleyError(label, describe(result.error.issues[0]!, prefix))
-  for (const id of Object.keys(result.data.rules)) {
+  // The keys as written, not as parsed: the parse drops `__proto__`, which must not pass unseen.
+  const written = (value as {rules?: unknown} | undefined)?.rules
+  for (const id of Object.keys(written && typeof written === 'object' ? written : result.data.rules)) {
     if (!ruleIds.includes(id)) {
       throw new GalleyError(label, `${prefix}rules: unknown rule "${id}", did you mean "${closest(id, ruleIds)}"?`)
     }

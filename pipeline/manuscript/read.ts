@@ -4,6 +4,7 @@ import type {Dirent} from 'node:fs'
 import {lstat, readdir, readFile, readlink, realpath, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {Root} from 'mdast'
+import pLimit from 'p-limit'
 import type {Node} from 'unist'
 import {VFile} from 'vfile'
 import YAML from 'yaml'
@@ -27,6 +28,9 @@ export const maxFileSize = 4 * 1024 * 1024
  */
 export const maxDepth = 256
 
+/** Chapter files open at once while a manuscript is read. */
+const openAtOnce = 32
+
 export interface ReadOptions {
   /** Folder the manuscript lives in; chapter paths are relative to it. */
   root: string
@@ -41,8 +45,10 @@ export async function readManuscript(options: ReadOptions): Promise<Manuscript> 
   // Chapters must lie inside the manuscript's folder, links resolved (a manuscript may come from
   // a stranger's pull request). A single file named as the manuscript is the user's own choice.
   const folder = (await stat(options.root)).isFile() ? undefined : await realpath(options.root)
-  // Read together: a book of 500 chapters waits on the disk once, not 500 times in a row.
-  const chapters = await Promise.all(paths.map((file) => readChapter(file, options.cwd, folder)))
+  // Read together, so a book of 500 chapters does not wait on the disk 500 times in a row, but
+  // a few at a time: macOS allows a process 256 open files by default, and a book may have more.
+  const limit = pLimit(openAtOnce)
+  const chapters = await Promise.all(paths.map((file) => limit(() => readChapter(file, options.cwd, folder))))
   return {root: options.root, chapters}
 }
 

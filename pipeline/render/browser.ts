@@ -1,6 +1,6 @@
 // Find, launch and guard the browser that prints the PDF. The only file that starts Chromium;
 // one handle serves many renders and replaces a browser that dies under it.
-import {constants} from 'node:fs'
+import {constants, rmSync} from 'node:fs'
 import {access, mkdtemp, readdir, rm} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -148,9 +148,14 @@ async function launch(executablePath: string, timeout: number): Promise<Opened> 
       protocolTimeout: timeout,
       args: flagsFor(profile)
     })
+    // A process that exits mid-print (an interrupt, SIGTERM) takes its profile with it:
+    // Puppeteer's own exit hook, registered before this one, has killed the browser by then.
+    const onExit = () => rmSync(profile, {recursive: true, force: true, maxRetries: 3})
+    process.once('exit', onExit)
     return {
       browser,
       async dispose() {
+        process.off('exit', onExit)
         await browser.close().catch(() => browser.process()?.kill('SIGKILL'))
         await removeProfile()
       }

@@ -15,7 +15,6 @@ import rehypeRaw from 'rehype-raw'
 import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
-import type {VFile} from 'vfile'
 import pkg from '../../package.json' with {type: 'json'}
 import {linkTarget, loadImage, manuscriptFolder} from '../manuscript/references.ts'
 import type {Metadata, ParsedChapter, ParsedManuscript} from '../manuscript/types.ts'
@@ -196,7 +195,6 @@ interface RenderedChapter {
   title: string
   lang?: string
   tree: Root
-  file: VFile
   /** Absolute path of the chapter's file, so links between chapters can be resolved. */
   source: string
   /** The ids a heading has in the chapter on its own (as GitHub slugs it) → its id in the edition. */
@@ -226,7 +224,6 @@ function renderChapter(chapter: ParsedChapter, number: number, folder: string, d
     title: firstHeading(chapter) ?? ownTitle ?? documentTitle,
     lang: chapterLang,
     tree,
-    file,
     source,
     localIds: new Map()
   }
@@ -246,7 +243,7 @@ function prefixFootnoteLabel(tree: Root, prefix: string): void {
  * GitHub's schema, tightened for a file that must load nothing: no <picture>/<source> (their
  * srcset escapes the protocol check), no longdesc, and elements whose content is code or
  * raw text are removed whole instead of left behind as text. Image sources keep every
- * scheme here so that inlineImages can say why it drops one. Ids are not clobbered: the
+ * scheme here, so that the editions leave such an image out for the reason the check gives. Ids are not clobbered: the
  * edition runs no script to be clobbered, and `#id` links in the manuscript keep working.
  */
 const sanitizeSchema: SanitizeSchema = {

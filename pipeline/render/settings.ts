@@ -46,7 +46,13 @@ export const browserSchema = z.strictObject({
   /** A remote browser (pool) to connect to instead of launching one. */
   browserWSEndpoint: z.string().optional(),
   /** Milliseconds one render may take before it is abandoned. */
-  timeout: z.number().int().positive().default(60_000),
+  timeout: z
+    .number()
+    .int()
+    .positive()
+    // Node's timers hold at most 2^31 − 1 ms (about 24 days); a larger value would fire at once.
+    .max(2 ** 31 - 1)
+    .default(60_000),
   /**
    * When the first browser found cannot be used, try the next (endpoint → executablePath →
    * `GALLEY_CHROME` → bundled). Off, a misconfigured browser fails loudly instead.

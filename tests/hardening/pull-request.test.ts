@@ -1,12 +1,12 @@
 // A stranger's pull request controls more than the Markdown: its symbolic links, its file names
 // and the refs a workflow passes along. Built as such a repository in a temporary folder, and run
 // through the real CLI, none of it reaches past the manuscript or writes into the log.
-import {execFileSync} from 'node:child_process'
+import {execFile, execFileSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {readdir, readFile, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
-import {galley, project, removeProjects} from './run.ts'
+import {bin, galley, project, removeProjects} from './run.ts'
 
 const canary = 'CANARY-4f1d9-NOT-FOR-PUBLICATION'
 const chapter = '# One\n\nThe harbour master wrote every arrival into the ledger in a careful hand.\n'
@@ -127,6 +127,57 @@ describe('a config from the pull request', () => {
     const built = await galley(folder, ['build', '--html', '--out', path.join(outside, 'editions')])
     expect(built.code).toBe(0)
     expect(await readdir(path.join(outside, 'editions'))).toEqual(['manuscript.html'])
+  })
+})
+
+describe('a config that would pass unseen', () => {
+  it('two configs side by side are an error naming both', async () => {
+    const folder = await project({
+      'manuscript/01-one.md': chapter,
+      'galley.config.yaml': 'rules: {}\n',
+      'galley.config.mjs': 'export default {}\n'
+    })
+    const checked = await galley(folder, ['check'])
+    expect(checked.code).toBe(2)
+    expect(checked.stderr).toBe('galley: .: two configs, galley.config.mjs and galley.config.yaml; keep one, or name it with --config\n')
+    expect((await galley(folder, ['check', '--config', 'galley.config.yaml'])).code).toBe(0)
+  })
+
+  it('a rule named __proto__ is an unknown rule, and a timeout too long for a timer is refused', async () => {
+    const folder = await project({'manuscript/01-one.md': chapter})
+    await writeFile(path.join(folder, 'galley.config.json'), '{"rules": {"__proto__": "off"}}')
+    const proto = await galley(folder, ['check'])
+    expect(proto.code).toBe(2)
+    expect(proto.stderr).toMatch(/^galley: galley\.config\.json: rules: unknown rule "__proto__", did you mean ".*"\?\n$/)
+    await writeFile(path.join(folder, 'galley.config.json'), JSON.stringify({browser: {timeout: 2 ** 31}}))
+    const timeout = await galley(folder, ['check'])
+    expect(timeout.code).toBe(2)
+    expect(timeout.stderr).toMatch(/^galley: galley\.config\.json: browser\.timeout: .*2147483647/)
+  })
+})
+
+describe('a book of many chapters', () => {
+  it('is read under a low limit of open files', async () => {
+    const files = Object.fromEntries(
+      Array.from({length: 500}, (_, index) => [
+        `manuscript/${String(index).padStart(3, '0')}.md`,
+        `# Chapter ${index}\n\nWords of chapter ${index}.\n`
+      ])
+    )
+    const folder = await project(files)
+    const {stdout, stderr} = await new Promise<{stdout: string; stderr: string}>((resolve) => {
+      const child = execFile(
+        'bash',
+        ['-c', `ulimit -n 128 && exec "${process.execPath}" "${bin}" check --reporter json`],
+        {cwd: folder, maxBuffer: 1 << 26},
+        (_, out, err) => resolve({stdout: String(out), stderr: String(err)})
+      )
+      void child
+    })
+    expect(stderr).not.toContain('EMFILE')
+    const report = JSON.parse(stdout) as Array<{messages: Array<{ruleId: string}>}>
+    expect(report).toHaveLength(500)
+    expect(report.flatMap((file) => file.messages).filter((message) => message.ruleId === 'unreadable')).toEqual([])
   })
 })
 

@@ -1,6 +1,5 @@
 // The PDF edition: the document's print page, laid out on pages and printed by the browser.
 import {GalleyError} from '../../errors.ts'
-import {printTree} from '../print.ts'
 import type {Format} from './format.ts'
 
 export const pdf: Format = {
@@ -8,6 +7,9 @@ export const pdf: Format = {
   usesBrowser: true,
   async render(document, settings, context) {
     if (!context.browser) throw new GalleyError(context.name, 'the PDF edition needs a browser')
+    // Loaded when a PDF is made: the config reads this registry, and `galley check` should not
+    // pay for loading the print layout, pdf-lib and Puppeteer.
+    const {printTree} = await import('../print.ts')
     const printed = await printTree(
       document.page('print', {toc: settings.toc}),
       {metadata: document.metadata, edition: settings, timeout: context.timeout},
