@@ -18,10 +18,6 @@ export const rules: Rule[] = [...new Map([...galleyRules, ...markdownRules].map(
 
 export const ruleIds = rules.map((rule) => rule.id)
 
-export function ruleById(id: string): Rule | undefined {
-  return rules.find((rule) => rule.id === id)
-}
-
 /** Every `source` the rules' messages carry: comment control answers for all of them. */
 export const ruleSources = [...new Set(rules.map((rule) => rule.source))]
 

@@ -68,5 +68,3 @@ export type Config = z.output<typeof configSchema> & {
 export function defineConfig(config: ConfigInput): ConfigInput {
   return config
 }
-
-export type EditionEntry = z.output<typeof editionEntry>
