@@ -13,7 +13,7 @@ import {metadataOf, parseManuscript, readManuscript} from './manuscript/read.ts'
 import type {Manuscript} from './manuscript/types.ts'
 import {openBrowser, type BrowserHandle} from './render/browser.ts'
 import {editionDocument, type EditionDocument} from './render/document.ts'
-import {formats, type FormatName, type Rendered} from './render/formats/index.ts'
+import {formats, needsBrowser, type FormatName, type Rendered} from './render/formats/index.ts'
 import {stampDate, stampOf, type Stamp} from './revisions/stamp.ts'
 
 export type Edition = FormatName
@@ -103,7 +103,7 @@ async function makeEditions(
   const editions = configuredEditions(config, options.editions)
   progress('rendering HTML')
   const document = tooDeep(() => editionDocument({manuscript: parsed, metadata, stamp}))
-  const browser = editions.some(({format}) => formats[format].usesBrowser) ? await browserFor(config, options, progress) : undefined
+  const browser = needsBrowser(editions) ? await browserFor(config, options, progress) : undefined
   const stop = () => void browser?.close()
   if (browser && !options.browser) refused.addEventListener('abort', stop)
   try {
@@ -170,7 +170,7 @@ export async function buildAll(paths: string[], options: BuildAllOptions = {}): 
   const progress = shared.progress ?? (() => {})
   const cwd = path.resolve(shared.cwd ?? process.cwd())
   const config = await loadConfig(cwd, shared.configFile)
-  const printing = configuredEditions(config, shared.editions).some(({format}) => formats[format].usesBrowser)
+  const printing = needsBrowser(configuredEditions(config, shared.editions))
   if (printing) progress('launching the browser')
   const browser = printing ? await openBrowser(config.browser) : undefined
   const claimed = new Map<string, string>()

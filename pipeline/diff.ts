@@ -13,7 +13,7 @@ import {metadataOf, parseManuscript, readManuscript} from './manuscript/read.ts'
 import type {Manuscript} from './manuscript/types.ts'
 import {openBrowser} from './render/browser.ts'
 import {standaloneDocument} from './render/document.ts'
-import {formats, type FormatName} from './render/formats/index.ts'
+import {formats, needsBrowser, type FormatName} from './render/formats/index.ts'
 import type {Op} from './revisions/align.ts'
 import {deltaOf, type DeltaEntry} from './revisions/delta.ts'
 import {diffManuscripts} from './revisions/diff.ts'
@@ -69,7 +69,7 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
 
   const editions = configuredEditions(config, options.editions)
   const slug = slugOf(title)
-  const browser = editions.some(({format}) => formats[format].usesBrowser) ? await openBrowser(config.browser) : undefined
+  const browser = needsBrowser(editions) ? await openBrowser(config.browser) : undefined
   const outputs: Array<[string, string | Uint8Array]> = []
   try {
     for (const {format, suffix, settings} of editions) {

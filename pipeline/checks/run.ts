@@ -106,8 +106,11 @@ function lintComments() {
   return remarkMessageControl({name: 'lint', source: 'remark-lint'})
 }
 
+/** Looked up once per message: a book has thousands. */
+const known = new Set(ruleIds)
+
 function severityOf(settings: RuleSettings, ruleId: string | undefined): Severity {
-  return ruleId && ruleIds.includes(ruleId) ? ruleSetting(settings, ruleId)[0] : defaultSeverity
+  return ruleId && known.has(ruleId) ? ruleSetting(settings, ruleId)[0] : defaultSeverity
 }
 
 function applySeverity(settings: RuleSettings) {

@@ -8,6 +8,7 @@ import YAML from 'yaml'
 import {z} from 'zod'
 import {ruleIds} from '../checks/index.ts'
 import {GalleyError} from '../errors.ts'
+import {isInside} from '../fs/inside.ts'
 import type {Location} from '../manuscript/types.ts'
 import {formats, type FormatName} from '../render/formats/index.ts'
 import type {EditionSettings} from '../render/settings.ts'
@@ -133,16 +134,12 @@ function refuseBrowser(browser: Config['browser'], label: string, prefix: string
  */
 function leavesProject(base: string, value: string): boolean {
   const target = path.resolve(base, value)
-  const outside = (from: string, to: string) => {
-    const relative = path.relative(from, to)
-    return relative.startsWith('..') || path.isAbsolute(relative)
-  }
-  if (outside(base, target)) return true
+  if (!isInside(target, base, {orSame: true})) return true
   // The nearest part of the path that exists, with its links resolved, must still be inside.
   let existing = target
   while (!existsSync(existing) && existing !== base) existing = path.dirname(existing)
   try {
-    return outside(realpathSync(base), realpathSync(existing))
+    return !isInside(realpathSync(existing), realpathSync(base), {orSame: true})
   } catch {
     return false
   }

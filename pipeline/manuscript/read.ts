@@ -9,6 +9,7 @@ import type {Node} from 'unist'
 import {VFile} from 'vfile'
 import YAML from 'yaml'
 import {GalleyError} from '../errors.ts'
+import {isInside} from '../fs/inside.ts'
 import {parse} from './parse.ts'
 import type {Chapter, Manuscript, Metadata, ParsedChapter, ParsedManuscript} from './types.ts'
 
@@ -125,8 +126,7 @@ async function leavesFolder(file: string, folder: string): Promise<string | unde
   // A missing file or a broken link is reported by the read itself.
   const real = await realpath(file).catch(() => undefined)
   if (real === undefined) return undefined
-  const relative = path.relative(folder, real)
-  if (relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)) return undefined
+  if (isInside(real, folder)) return undefined
   const target = await readlink(file).catch(() => undefined)
   return target === undefined
     ? 'outside the manuscript folder; not read'

@@ -3,6 +3,7 @@
 // `link-path`); the editions embed and link only what is allowed. One decision, two readers.
 import {readFileSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
+import {isInside} from '../fs/inside.ts'
 
 /** An image the editions can embed, or why they cannot. */
 export type ImageSource = {data: string} | {refused: string}
@@ -77,11 +78,6 @@ function locateImage(src: string, chapterFolder: string, folder: string): string
   if (!type) return `Unexpected image \`${shown}\`, expected a PNG, JPEG, GIF, WebP, AVIF or SVG image`
   if (!statSync(real).isFile()) return `Unexpected image path \`${shown}\`, expected a file`
   return {file: real, type}
-}
-
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file)
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
 }
 
 /**

@@ -3,6 +3,7 @@
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import type {HistoryEntry} from './history.ts'
+import {textTable} from './text-table.ts'
 
 export function historyTable(entries: HistoryEntry[]): string {
   const rules = rulesOf(entries)
@@ -17,13 +18,7 @@ export function historyTable(entries: HistoryEntry[]): string {
     String(total(e)),
     ...rules.map((rule) => String(e.findings[rule] ?? 0))
   ])
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)))
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, column) => (column >= 3 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
-      .join('  ')
-      .trimEnd()
-  return [line(header), ...rows.map(line)].join('\n')
+  return textTable(header, rows, 3)
 }
 
 export function historyJson(entries: HistoryEntry[]): string {

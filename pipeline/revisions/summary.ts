@@ -4,6 +4,7 @@
 import type {Op} from './align.ts'
 import type {Block} from './blocks.ts'
 import {countWords} from './words.ts'
+import {textTable} from './text-table.ts'
 
 export interface Counts {
   wordsAdded: number
@@ -116,17 +117,10 @@ export function summaryText(summary: Summary, delta: Array<{state: 'introduced' 
     ...[c.wordsAdded, c.wordsRemoved, c.blocksAdded, c.blocksRemoved, c.blocksMoved, c.blocksEdited].map(String)
   ]
   const rows = [...summary.chapters.map((c) => row(c.chapter, c.status, c)), row('total', '', summary.total)]
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((r) => r[column]!.length)))
-  const line = (cells: string[]) =>
-    cells
-      .map((cell, column) => (column >= 2 ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!)))
-      .join('  ')
-      .trimEnd()
   const count = (state: string) => delta.filter((entry) => entry.state === state).length
   return [
     heading,
-    line(header),
-    ...rows.map(line),
+    textTable(header, rows, 2),
     `findings: ${count('introduced')} introduced, ${count('fixed')} fixed, ${count('persisting')} persisting`
   ].join('\n')
 }

@@ -164,15 +164,20 @@ describe('a long book whose editions were built before', () => {
     await unchanged()
   })
 
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGKILL'] as const) {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGKILL'] as const) {
     it(`${signal} while the PDF prints leaves the previous editions as they were`, async () => {
       let child!: ChildProcess
       const run = galley(folder, ['build', '--verbose'], {started: (started) => (child = started)})
       const browser = await printing(child, watch(child))
       child.kill(signal)
       const result: Run = await run
-      // Ended as a shell reports it: 130 for an interrupt, 143 for SIGTERM (CI runners, `timeout`).
-      const expected = {SIGINT: {code: 130, signal: null}, SIGTERM: {code: 143, signal: null}, SIGKILL: {code: null, signal: 'SIGKILL'}}
+      // Ended as a shell reports it: 130 for an interrupt, 143 for SIGTERM (CI runners, `timeout`), 129 for a closed terminal.
+      const expected = {
+        SIGINT: {code: 130, signal: null},
+        SIGTERM: {code: 143, signal: null},
+        SIGHUP: {code: 129, signal: null},
+        SIGKILL: {code: null, signal: 'SIGKILL'}
+      }
       expect({code: result.code, signal: result.signal}).toEqual(expected[signal])
       await until(() => browser.every((proc) => !alive(proc.pid)), 'the browser to end with its build', 10_000)
       // Only a process killed outright cannot take its browser profile with it.
@@ -191,7 +196,7 @@ describe('a long book whose editions were built before', () => {
     const result = await galley(folder, ['build'])
     expect(result.code).toBe(0)
     expect((await readdir(path.join(folder, 'output'))).sort()).toEqual(['the-long-build.html', 'the-long-build.pdf'])
-    expect(killed.map((run) => existsSync(run.profile))).toEqual([false, false, false])
+    expect(killed.map((run) => existsSync(run.profile))).toEqual([false, false, false, false])
     const pdf = await PDFDocument.load(await readFile(path.join(folder, 'output/the-long-build.pdf')))
     expect(pdf.getPageCount()).toBe(Number(/\((\d+) pages\)/.exec(result.stdout)![1]))
   })

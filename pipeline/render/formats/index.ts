@@ -9,4 +9,9 @@ export type FormatName = keyof typeof formats
 
 export const formatNames = Object.keys(formats) as FormatName[]
 
+/** Whether any of these editions prints through the browser, which is then launched once for all. */
+export function needsBrowser(editions: Array<{format: FormatName}>): boolean {
+  return editions.some(({format}) => formats[format].usesBrowser)
+}
+
 export type {Format, RenderContext, Rendered} from './format.ts'
