@@ -10,6 +10,7 @@ import {VFile} from 'vfile'
 import YAML from 'yaml'
 import {GalleyError} from '../errors.ts'
 import {isInside} from '../fs/inside.ts'
+import {maxDepth, overLimit, tooDeep} from './limits.ts'
 import {parse} from './parse.ts'
 import type {Chapter, Manuscript, Metadata, ParsedChapter, ParsedManuscript} from './types.ts'
 
@@ -22,12 +23,6 @@ export const byName = new Intl.Collator('en', {numeric: true}).compare
  * heap ends near 4 GB: a 50 MB file would crash the run after minutes. War and Peace is 3.2 MB.
  */
 export const maxFileSize = 4 * 1024 * 1024
-
-/**
- * unified's tree walkers recurse, so a deep enough tree overflows the stack (10,000 nested
- * lists did, in the parser; 1,000 in the HTML edition). No manuscript nests a tenth this deep.
- */
-export const maxDepth = 256
 
 /** Chapter files open at once while a manuscript is read. */
 const openAtOnce = 32
@@ -172,8 +167,8 @@ export function chapterFromBytes(vfilePath: string, bytes: Uint8Array, cwd: stri
  */
 export function parseChapter(file: VFile): Root {
   if (file.data.unreadable) return {type: 'root', children: []}
-  const deepLine = deepestLine(String(file.value))
-  if (deepLine.levels > maxDepth) return unreadableTree(file, tooDeep(`line ${deepLine.line} opens ${deepLine.levels} levels of block quotes and lists`))
+  const refusal = overLimit(String(file.value))
+  if (refusal) return unreadableTree(file, refusal)
   let tree: Root
   try {
     tree = parse(file)
@@ -185,27 +180,6 @@ export function parseChapter(file: VFile): Root {
   if (depth > maxDepth) return unreadableTree(file, tooDeep(`${depth} levels`))
   readFrontmatter(tree, file)
   return file.data.unreadable ? {type: 'root', children: []} : tree
-}
-
-function tooDeep(detail: string): string {
-  return `nested too deeply: ${detail}, over the limit of ${maxDepth} levels of the Markdown tree (a list level counts 2)`
-}
-
-/**
- * The parser takes time that grows with the square of the nesting: a line of 10,000 `- `
- * takes a minute to refuse after parsing. Block quotes and list items opened at the start of
- * one line are counted first; a thematic break (`- - -`) opens none.
- */
-function deepestLine(text: string): {line: number; levels: number} {
-  const deepest = {line: 0, levels: 0}
-  text.split('\n').forEach((line, index) => {
-    if (/^[ \t]*([-*_])(?:[ \t]*\1){2,}[ \t]*$/.test(line)) return
-    const markers = /^(?:[ \t]*(?:>|(?:[-+*]|\d{1,9}[.)])(?=[ \t])))*/.exec(line)![0]
-    const quotes = markers.split('>').length - 1
-    const levels = 1 + quotes + 2 * (markers.match(/[-+*]|\d{1,9}[.)]/g)?.length ?? 0)
-    if (levels > deepest.levels) Object.assign(deepest, {line: index + 1, levels})
-  })
-  return deepest
 }
 
 /** Levels of the tree, counted without recursion: the tree may be too deep for that. */

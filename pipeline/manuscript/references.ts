@@ -1,8 +1,9 @@
 // What a chapter may reach outside its own text: images inside the manuscript's folder, and
 // links to its chapters or to the web. The check reports what is refused (`image-path`,
 // `link-path`); the editions embed and link only what is allowed. One decision, two readers.
-import {readFileSync, realpathSync, statSync} from 'node:fs'
+import {closeSync, openSync, readFileSync, readSync, realpathSync, statSync} from 'node:fs'
 import path from 'node:path'
+import {imageSize} from 'image-size'
 import {isInside} from '../fs/inside.ts'
 
 /** An image the editions can embed, or why they cannot. */
@@ -17,6 +18,27 @@ const imageTypes: Record<string, string> = {
   '.avif': 'image/avif',
   '.svg': 'image/svg+xml'
 }
+
+/** What image-size finds in an image's bytes, as the editions' media types. */
+const sniffedTypes: Record<string, string> = {
+  png: 'image/png',
+  jpg: 'image/jpeg',
+  gif: 'image/gif',
+  webp: 'image/webp',
+  avif: 'image/avif',
+  svg: 'image/svg+xml'
+}
+
+/**
+ * An image is embedded in every edition as a data: URL, and decoded by the printing browser:
+ * a 90 MB image crashed it, and a 2 GB one ran the build out of memory. A full page at 300 dpi
+ * is 9 megapixels and a few MB.
+ */
+export const maxImageBytes = 20 * 1024 * 1024
+export const maxImagePixels = 50_000_000
+
+/** Enough of an image's start for its dimensions: image-size reads only the headers. */
+const headerBytes = 512 * 1024
 
 const imageData = /^data:image\/(png|jpeg|gif|webp|avif|svg\+xml)[;,]/i
 const scheme = /^[a-z][a-z\d+.-]*:/i
@@ -54,7 +76,11 @@ function locateImage(src: string, chapterFolder: string, folder: string): string
   if (!src) return 'no source'
   const shown = src.length > 60 ? `${src.slice(0, 57)}…` : src
   if (src.startsWith('data:')) {
-    return imageData.test(src) ? {data: src} : `Unexpected image \`${shown}\`, expected a PNG, JPEG, GIF, WebP, AVIF or SVG image`
+    if (!imageData.test(src)) return `Unexpected image \`${shown}\`, expected a PNG, JPEG, GIF, WebP, AVIF or SVG image`
+    const base64 = /^data:[^,]*;base64,/i.exec(src)
+    // Text SVG in a data: URL has no pixels to count; it is as big as the chapter allows.
+    const refusal = base64 && contentRefusal(Buffer.from(src.slice(base64[0].length), 'base64'), shown)
+    return refusal || {data: src}
   }
   if (/^(https?:)?\/\//i.test(src)) return `Unexpected remote image \`${shown}\`, expected a file inside the manuscript (nothing is fetched)`
   const outside = `Unexpected image path \`${shown}\` outside the manuscript`
@@ -76,8 +102,44 @@ function locateImage(src: string, chapterFolder: string, folder: string): string
   if (!isInside(real, folder)) return outside
   const type = imageTypes[path.extname(real).toLowerCase()]
   if (!type) return `Unexpected image \`${shown}\`, expected a PNG, JPEG, GIF, WebP, AVIF or SVG image`
-  if (!statSync(real).isFile()) return `Unexpected image path \`${shown}\`, expected a file`
-  return {file: real, type}
+  const info = statSync(real)
+  if (!info.isFile()) return `Unexpected image path \`${shown}\`, expected a file`
+  if (info.size > maxImageBytes) return `Unexpected image \`${shown}\` of ${megabytes(info.size)}, over the limit of ${megabytes(maxImageBytes)}`
+  const refusal = contentRefusal(readStart(real, headerBytes), shown)
+  return refusal ?? {file: real, type}
+}
+
+/** Why an image's bytes cannot be embedded: they are not an image, or too many pixels to decode. */
+function contentRefusal(bytes: Uint8Array, shown: string): string | undefined {
+  let size: ReturnType<typeof imageSize> | undefined
+  try {
+    size = imageSize(bytes)
+  } catch {
+    // image-size throws on bytes it does not know, and on an SVG without a size or viewBox.
+    if (/<svg[\s>]/.test(Buffer.from(bytes.subarray(0, 4096)).toString('utf8'))) return undefined
+  }
+  if (!size?.type || !sniffedTypes[size.type]) {
+    return `Unexpected image \`${shown}\`, its bytes are not a PNG, JPEG, GIF, WebP, AVIF or SVG image`
+  }
+  const pixels = (size.width ?? 0) * (size.height ?? 0)
+  if (size.type !== 'svg' && pixels > maxImagePixels) {
+    return `Unexpected image \`${shown}\` of ${size.width}×${size.height} pixels, over the limit of ${maxImagePixels / 1_000_000} megapixels`
+  }
+  return undefined
+}
+
+function readStart(file: string, bytes: number): Uint8Array {
+  const buffer = Buffer.alloc(bytes)
+  const descriptor = openSync(file, 'r')
+  try {
+    return buffer.subarray(0, readSync(descriptor, buffer, 0, bytes, 0))
+  } finally {
+    closeSync(descriptor)
+  }
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`
 }
 
 /**

@@ -14,14 +14,16 @@ async function messagesOf(fixture: string): Promise<string[]> {
 }
 
 describe('image-path', () => {
-  it('flags remote, missing, outside and non-image sources, in Markdown, HTML and references, unless silenced', async () => {
+  it('flags remote, missing, outside, non-image and oversized sources, in Markdown, HTML and references, unless silenced', async () => {
     expect(await messagesOf('image-path/not-ok.md')).toEqual([
       'tests/fixtures/image-path/not-ok.md:3:1-3:49: Unexpected remote image `https://example.org/bay.png`, expected a file inside the manuscript (nothing is fetched)  [galley:image-path]',
       'tests/fixtures/image-path/not-ok.md:5:1-5:41: Unexpected image path `images/missing.png`, no such file  [galley:image-path]',
       'tests/fixtures/image-path/not-ok.md:7:1-7:71: Unexpected image path `../render/book/images/bay.png` outside the manuscript  [galley:image-path]',
       'tests/fixtures/image-path/not-ok.md:9:1-9:70: Unexpected remote image `http://example.org/raw.png`, expected a file inside the manuscript (nothing is fetched)  [galley:image-path]',
       'tests/fixtures/image-path/not-ok.md:11:1-11:62: Unexpected image `data:text/html;base64,PHNjcmlwdD4=`, expected a PNG, JPEG, GIF, WebP, AVIF or SVG image  [galley:image-path]',
-      'tests/fixtures/image-path/not-ok.md:13:1-13:34: Unexpected remote image `//example.org/by-reference.png`, expected a file inside the manuscript (nothing is fetched)  [galley:image-path]'
+      'tests/fixtures/image-path/not-ok.md:13:1-13:34: Unexpected remote image `//example.org/by-reference.png`, expected a file inside the manuscript (nothing is fetched)  [galley:image-path]',
+      'tests/fixtures/image-path/not-ok.md:17:1-17:51: Unexpected image `images/fake.png`, its bytes are not a PNG, JPEG, GIF, WebP, AVIF or SVG image  [galley:image-path]',
+      'tests/fixtures/image-path/not-ok.md:19:1-19:48: Unexpected image `images/huge.png` of 20000×20000 pixels, over the limit of 50 megapixels  [galley:image-path]'
     ])
   })
 
@@ -37,7 +39,9 @@ describe('image-path', () => {
       '../render/book/images/bay.png',
       'http://example.org/raw.png',
       'data:text/html;base64,PHNjcmlwdD4=',
-      '//example.org/by-reference.png'
+      '//example.org/by-reference.png',
+      'images/fake.png',
+      'images/huge.png'
     ])
   })
 })

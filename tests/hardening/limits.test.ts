@@ -4,7 +4,8 @@
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {afterAll, describe, expect, it} from 'vitest'
-import {maxDepth} from '../../pipeline/manuscript/read.ts'
+import {maxDepth, maxFrontmatter, maxMarks} from '../../pipeline/manuscript/limits.ts'
+import {maxImageBytes} from '../../pipeline/manuscript/references.ts'
 import {galley, project, removeProjects, stackTrace} from './run.ts'
 
 afterAll(removeProjects)
@@ -94,14 +95,14 @@ describe('nesting', () => {
     expect(html.split('<ul>').length - 1).toBe(levels)
   })
 
-  it('of emphasis 3,000 deep is refused in one line once parsed', async () => {
-    // Inline nesting is not counted before parsing; the parser's time grows with its square,
-    // so 3,000 levels (a few seconds) stand in for 10,000 (a minute).
-    const folder = await project({'manuscript/a.md': '*a '.repeat(3000) + 'x' + ' b*'.repeat(3000) + '\n'})
+  it('of emphasis 1,000 deep is refused in one line once parsed', async () => {
+    // Under the limit of marks a paragraph may hold, so the parser sees it, and the depth is
+    // what refuses it.
+    const folder = await project({'manuscript/a.md': '*a '.repeat(1000) + 'x' + ' b*'.repeat(1000) + '\n'})
     const result = await galley(folder, ['check', '--reporter', 'json'])
     expect(result.code).toBe(2)
     expect(findings(result.stdout)['manuscript/a.md']).toEqual([
-      `unreadable: nested too deeply: 3003 levels, over the limit of ${maxDepth} levels of the Markdown tree (a list level counts 2)`
+      `unreadable: nested too deeply: 1003 levels, over the limit of ${maxDepth} levels of the Markdown tree (a list level counts 2)`
     ])
   })
 
@@ -127,5 +128,66 @@ describe('many blocks', () => {
     const html = await readFile(path.join(folder, 'output/the-index.html'), 'utf8')
     expect(html.match(/<h2 id="heading-number-\d+">/g)).toHaveLength(20_000)
     expect(html).toContain('<h2 id="heading-number-20000">Heading number 20000')
+  })
+})
+
+describe('inputs whose parsing grows with the square of their size', () => {
+  // Each took minutes or gigabytes before it was counted ahead of the parser; `npm run bench`
+  // times the refusals. Here: each is refused in one line, by check and build, naming the file.
+  const marks = (count: string) =>
+    `the paragraph at line 1 holds ${count} emphasis marks and brackets (* _ ~ [ ]), over the limit of ${maxMarks.toLocaleString('en')}; split it`
+  const keys = Array.from({length: 80_000}, (_, n) => `key${n}: value`).join('\n')
+  const costly: Record<string, [string, string]> = {
+    'a 100 KB run of emphasis marks': ['*'.repeat(50_000) + 'z' + '*'.repeat(50_000) + '\n', marks('100,000')],
+    '60 KB of nested brackets': ['['.repeat(60_000) + '\n', marks('60,000')],
+    '100,000 footnote references in one paragraph': [Array.from({length: 100_000}, (_, n) => `[^${n}]`).join(' ') + '\n', marks('200,000')],
+    'frontmatter of 80,000 keys': [
+      `---\n${keys}\n---\n\nText.\n`,
+      // Counted from the opening `---` to the line before the closing one.
+      `frontmatter of ${Math.ceil(('---\n' + keys).length / 1024).toLocaleString('en')} KB is over the limit of ${maxFrontmatter / 1024} KB; it holds the metadata, not the text`
+    ]
+  }
+  for (const [name, [markdown, reason]] of Object.entries(costly)) {
+    it(`${name} is refused before it is parsed`, async () => {
+      const folder = await project({'manuscript/a.md': markdown, 'manuscript/b.md': other})
+      const checked = await galley(folder, ['check', '--reporter', 'json'])
+      expect(checked.code).toBe(2)
+      expect(findings(checked.stdout)).toEqual({'manuscript/a.md': [`unreadable: ${reason}`], 'manuscript/b.md': otherFinding})
+      const built = await galley(folder, ['build', '--html'])
+      expect(built).toMatchObject({code: 2, stdout: '', stderr: `galley: manuscript/a.md: ${reason}; no editions built\n`})
+    })
+  }
+
+  it('a paragraph at the limit, and a table of 3,000 linked rows, are checked and built', async () => {
+    const atLimit = '*a* '.repeat(maxMarks / 2) + '\n'
+    const table =
+      '| Entry | Source |\n| --- | --- |\n' + Array.from({length: 3000}, (_, n) => `| [Entry ${n}](#top) | *ledger* |`).join('\n') + '\n'
+    const folder = await project({'manuscript/a.md': `# Top\n\n${atLimit}\n${table}`})
+    const checked = await galley(folder, ['check', '--reporter', 'json'])
+    expect(findings(checked.stdout)['manuscript/a.md']!.filter((finding) => finding.startsWith('unreadable'))).toEqual([])
+    const built = await galley(folder, ['build', '--html'])
+    expect(built).toMatchObject({code: 0, stdout: 'output/manuscript.html\n'})
+    const html = await readFile(path.join(folder, 'output/manuscript.html'), 'utf8')
+    expect(html.match(/<em>a<\/em>/g)).toHaveLength(maxMarks / 2)
+    expect(html.match(/<em>ledger<\/em>/g)).toHaveLength(3000)
+  })
+})
+
+describe('images', () => {
+  it('over the byte limit are reported by the check and left out of the editions, which build', async () => {
+    const folder = await project({
+      'manuscript/a.md': '# Pictures\n\n![A picture of 21 MB](images/big.png)\n',
+      // Bytes no browser should have to hold: refused by their size before they are read.
+      'manuscript/images/big.png': Buffer.alloc(21 * 1024 * 1024)
+    })
+    const checked = await galley(folder, ['check', '--reporter', 'json'])
+    expect(findings(checked.stdout)['manuscript/a.md']).toEqual([
+      `image-path: Unexpected image \`images/big.png\` of 21 MB, over the limit of ${maxImageBytes / 1024 / 1024} MB`
+    ])
+    const built = await galley(folder, ['build', '--html'])
+    expect(built).toMatchObject({code: 0, stdout: 'output/manuscript.html\n'})
+    const html = await readFile(path.join(folder, 'output/manuscript.html'), 'utf8')
+    expect(html).not.toContain('<img')
+    expect(html.length).toBeLessThan(1024 * 1024)
   })
 })
