@@ -14,6 +14,7 @@ import type {Manuscript} from './manuscript/types.ts'
 import {openBrowser} from './render/browser.ts'
 import {standaloneDocument} from './render/document.ts'
 import {formats, needsBrowser, type FormatName} from './render/formats/index.ts'
+import {safeArticle} from './render/sanitize.ts'
 import type {Op} from './revisions/align.ts'
 import {deltaOf, type DeltaEntry} from './revisions/delta.ts'
 import {diffManuscripts} from './revisions/diff.ts'
@@ -64,7 +65,8 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
   const metadata = metadataOf(newParsed)
   const title = metadata.title ?? metadataOf(oldParsed).title ?? path.basename(after.root)
   const heading = `Comparison of ${oldLabel} and ${newLabel}`
-  const article = redlineArticle(ops, summary, delta, {heading, oldLabel, newLabel}, cwd)
+  // The redline shows old revisions of the text: it passes the editions' sanitiser and image rules too.
+  const article = safeArticle(redlineArticle(ops, summary, delta, {heading, oldLabel, newLabel}, cwd), after.root)
   const document = standaloneDocument(article, {metadata: {...metadata, title: heading, subject: `Changes to ${title}`}, css: redlineCss})
 
   const editions = configuredEditions(config, options.editions)

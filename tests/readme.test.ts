@@ -13,7 +13,7 @@ describe('the README', () => {
   })
 
   it('has a section for each rule that is not remark-lint’s', () => {
-    const own = rules.filter((rule) => rule.kind !== 'markdown').map((rule) => rule.id)
+    const own = rules.filter((rule) => rule.source !== 'remark-lint').map((rule) => rule.id)
     expect(own.filter((id) => !readme.includes(`\n### ${id}\n`))).toEqual([])
   })
 

@@ -10,8 +10,9 @@ import {rule as repeatedParagraph} from './repeated-paragraph.ts'
 import {rule as repeatedWords} from './repeated-words.ts'
 import type {Rule} from './rule.ts'
 import type {Severity} from './severity.ts'
+import {rule as unclosedHtml} from './unclosed-html.ts'
 
-const galleyRules: Rule[] = [repeatedParagraph, inconsistentName, acronymExpansion, repeatedWords, imagePath, linkPath]
+const galleyRules: Rule[] = [repeatedParagraph, inconsistentName, acronymExpansion, repeatedWords, imagePath, linkPath, unclosedHtml]
 
 /** Galley's own rules first, then remark-lint's; a rule two presets list appears once. */
 export const rules: Rule[] = [...new Map([...galleyRules, ...markdownRules].map((rule) => [rule.id, rule])).values()]
@@ -50,7 +51,7 @@ export function enabledRules(settings: RuleSettings): Array<{rule: Rule; options
 export function ruleTable(): string {
   const rows = rules.map((rule) => {
     const docs =
-      rule.kind === 'markdown' ? `https://github.com/remarkjs/remark-lint/tree/main/packages/remark-lint-${rule.id}` : `#${rule.id}`
+      rule.source === 'remark-lint' ? `https://github.com/remarkjs/remark-lint/tree/main/packages/remark-lint-${rule.id}` : `#${rule.id}`
     return `| [\`${rule.id}\`](${docs}) | ${rule.kind} | ${rule.summary} |`
   })
   return ['| Rule | Kind | Finds |', '| --- | --- | --- |', ...rows].join('\n')

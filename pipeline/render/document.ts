@@ -5,21 +5,23 @@ import {readFileSync} from 'node:fs'
 import path from 'node:path'
 import {slug} from 'github-slugger'
 import GithubSlugger from 'github-slugger'
-import type {Element, ElementContent, Root, RootContent} from 'hast'
+import type {Element, ElementContent, Root} from 'hast'
 import {toString as hastToString} from 'hast-util-to-string'
 import {h} from 'hastscript'
 import type {Heading} from 'mdast'
 import {toString as mdastToString} from 'mdast-util-to-string'
 import rehypeAutolinkHeadings from 'rehype-autolink-headings'
 import rehypeRaw from 'rehype-raw'
-import rehypeSanitize, {defaultSchema, type Options as SanitizeSchema} from 'rehype-sanitize'
+import rehypeSanitize from 'rehype-sanitize'
 import remarkRehype from 'remark-rehype'
 import {unified} from 'unified'
 import pkg from '../../package.json' with {type: 'json'}
-import {linkTarget, loadImage, manuscriptFolder} from '../manuscript/references.ts'
+import {withTextKept} from '../manuscript/raw-html.ts'
+import {linkTarget, manuscriptFolder} from '../manuscript/references.ts'
 import type {Metadata, ParsedChapter, ParsedManuscript} from '../manuscript/types.ts'
-import {classesOf, elementsOf} from './elements.ts'
+import {classesOf, elementsOf, walk} from './elements.ts'
 import {fontFaceCss} from './fonts.ts'
+import {inlineImages, sanitizeSchema} from './sanitize.ts'
 
 export interface EditionInput {
   manuscript: ParsedManuscript
@@ -210,7 +212,7 @@ function renderChapter(chapter: ParsedChapter, number: number, folder: string, d
     .use(remarkRehype, {allowDangerousHtml: true, clobberPrefix: footnotePrefix, footnoteLabel: 'Notes'})
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema)
-  const tree = processor.runSync(chapter.tree, file)
+  const tree = processor.runSync(withTextKept(chapter.tree), file)
   prefixFootnoteLabel(tree, footnotePrefix)
   const source = path.resolve(file.cwd, file.path)
   inlineImages(tree, path.dirname(source), folder)
@@ -237,65 +239,6 @@ function prefixFootnoteLabel(tree: Root, prefix: string): void {
     if (Array.isArray(described))
       element.properties.ariaDescribedBy = described.map((id) => (id === 'footnote-label' ? `${prefix}footnote-label` : id))
   }
-}
-
-/**
- * GitHub's schema, tightened for a file that must load nothing: no <picture>/<source> (their
- * srcset escapes the protocol check), no longdesc, and elements whose content is code or
- * raw text are removed whole instead of left behind as text. Image sources keep every
- * scheme here, so that the editions leave such an image out for the reason the check gives. Ids are not clobbered: the
- * edition runs no script to be clobbered, and `#id` links in the manuscript keep working.
- */
-const sanitizeSchema: SanitizeSchema = {
-  ...defaultSchema,
-  tagNames: defaultSchema.tagNames?.filter((name) => name !== 'picture' && name !== 'source'),
-  attributes: {
-    ...Object.fromEntries(Object.entries(defaultSchema.attributes ?? {}).filter(([name]) => name !== 'source')),
-    img: (defaultSchema.attributes?.img ?? []).filter((attribute) => attribute !== 'longDesc')
-  },
-  protocols: {
-    cite: ['http', 'https'],
-    href: ['http', 'https', 'mailto'],
-    src: ['http', 'https', 'data', 'file']
-  },
-  clobber: [],
-  strip: [
-    'script',
-    'style',
-    'noscript',
-    'template',
-    'iframe',
-    'object',
-    'embed',
-    'applet',
-    'frame',
-    'frameset',
-    'noembed',
-    'noframes',
-    'textarea',
-    'title',
-    'xmp',
-    'svg',
-    'math'
-  ]
-}
-
-/**
- * Images from inside the manuscript folder become data: URLs, so the edition is one file.
- * Anything else would be a request from the reader's browser (or the printing one) to the
- * network or the disk: it is left out, and the check's `image-path` rule says why.
- */
-function inlineImages(tree: Root, chapterFolder: string, folder: string): void {
-  walk(tree, [], (element, ancestors) => {
-    if (element.tagName !== 'img') return
-    const image = loadImage(String(element.properties.src ?? ''), chapterFolder, folder)
-    if ('data' in image) {
-      element.properties.src = image.data
-      return
-    }
-    const parent = ancestors.at(-1) ?? tree
-    parent.children.splice(parent.children.indexOf(element), 1)
-  })
 }
 
 /** Paragraphs left empty by a dropped image or sanitised-away HTML would print as blank lines. */
@@ -398,16 +341,4 @@ function tocText(heading: Element): string {
       .map((child) => (child.type === 'text' ? child.value : child.type === 'element' && child.tagName !== 'sup' ? words(child) : ''))
       .join('')
   return words(heading).replace(/\s+/g, ' ').trim()
-}
-
-type Parent = Root | Element
-
-/** Depth-first over elements, children before later siblings; the visitor may splice its parent. */
-function walk(node: Parent, ancestors: Element[], visit: (element: Element, ancestors: Element[]) => void): void {
-  const lineage = node.type === 'element' ? [...ancestors, node] : ancestors
-  for (const child of [...node.children] as Array<RootContent | ElementContent>) {
-    if (child.type !== 'element') continue
-    visit(child, lineage)
-    if ((node.children as Array<RootContent | ElementContent>).includes(child)) walk(child, lineage, visit)
-  }
 }

@@ -21,3 +21,13 @@ export function classesOf(element: Element): string[] {
   const className = element.properties.className
   return Array.isArray(className) ? className.map(String) : String(className ?? '').split(/\s+/)
 }
+
+/** Depth-first over elements, children before later siblings; the visitor may splice its parent. */
+export function walk(node: Root | Element, ancestors: Element[], visit: (element: Element, ancestors: Element[]) => void): void {
+  const lineage = node.type === 'element' ? [...ancestors, node] : ancestors
+  for (const child of [...node.children] as Array<RootContent | ElementContent>) {
+    if (child.type !== 'element') continue
+    visit(child, lineage)
+    if ((node.children as Array<RootContent | ElementContent>).includes(child)) walk(child, lineage, visit)
+  }
+}

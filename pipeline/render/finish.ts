@@ -60,10 +60,34 @@ export async function finishPdf(printed: {pdf: Uint8Array; doc?: PDFDocument}, f
   setMetadata(doc, metadata, date)
   retitleOutline(doc, headings)
   repairToUnicode(doc)
+  dropForeignLinks(doc)
   setBoxes(doc, lengthInPoints(edition.bleed), edition.cropMarks)
   const undated = undate(printed.pdf)
   const madeFrom = [undated, JSON.stringify([metadata, date, edition, headings, pkg.version])]
   return {pdf: await saveReproducibly(doc, undated, before, madeFrom), pages: doc.getPageCount(), fonts: fontsOf(doc)}
+}
+
+/** What a link in a PDF may lead to, as in the HTML editions: the web, mail, or a place in the file. */
+const linkSchemes = /^(?:https?|mailto):/i
+
+/**
+ * Every link annotation whose action is not one of those is taken out. The editions' sanitiser
+ * already keeps other schemes out of the page; this holds for any page printed, whatever made it.
+ */
+function dropForeignLinks(doc: PDFDocument): void {
+  for (const page of doc.getPages()) {
+    const annotations = page.node.Annots()
+    if (!annotations) continue
+    for (let index = annotations.size() - 1; index >= 0; index--) {
+      const action = annotations.lookupMaybe(index, PDFDict)?.lookupMaybe(PDFName.of('A'), PDFDict)
+      if (!action) continue
+      const kind = action.get(PDFName.of('S'))
+      const uri = action.lookup(PDFName.of('URI'))
+      const text = uri instanceof PDFString || uri instanceof PDFHexString ? uri.decodeText() : ''
+      const allowed = kind === PDFName.of('GoTo') || (kind === PDFName.of('URI') && linkSchemes.test(text))
+      if (!allowed) annotations.remove(index)
+    }
+  }
 }
 
 function setMetadata(doc: PDFDocument, metadata: Metadata, date: Date): void {

@@ -25,7 +25,10 @@ export function redlineTree(ops: Op[], summary: Summary, options: RedlineOptions
   const moves = numberMoves([...byChapter.values()].flat())
   const sections = summary.chapters.map((chapter) => {
     const rendered = byChapter.get(chapter.chapter)!.map((item) => renderItem(item, moves))
-    return h('section.redline-chapter', {dataStatus: chapter.status}, [h('h2', chapterTitle(chapter)), ...groupContainers(rendered)])
+    return h('section.redline-chapter', {dataStatus: chapter.status, dataChapter: chapter.chapter}, [
+      h('h2', chapterTitle(chapter)),
+      ...groupContainers(rendered)
+    ])
   })
   const article = h('article.redline', [
     h('header', [

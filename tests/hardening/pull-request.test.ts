@@ -5,6 +5,7 @@ import {execFile, execFileSync} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {readdir, readFile, symlink, writeFile} from 'node:fs/promises'
 import path from 'node:path'
+import {PDFDict, PDFDocument, PDFHexString, PDFName, PDFString} from 'pdf-lib'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {bin, galley, project, removeProjects} from './run.ts'
 
@@ -275,3 +276,51 @@ describe('control characters from the manuscript in the reports', () => {
     })
   }
 })
+
+describe('a redline of a revision that adds hostile links and images', () => {
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAAAAAA6fptVAAAACklEQVR4nGNgAAAAAgABSK+kcQAAAABJRU5ErkJggg==', 'base64')
+  let folder = ''
+  beforeAll(async () => {
+    folder = await repository({'manuscript/01-one.md': chapter, 'secret.png': canary})
+    await writeFile(path.join(folder, 'manuscript/bay.png'), png)
+    const hostile = [
+      chapter,
+      'Links: [a script](javascript:alert(1)), [a file](file:///etc/passwd), [data](data:text/html,<b>x</b>) and [the web](https://example.org/).',
+      '',
+      '![A remote picture](https://example.org/x.png) ![A secret](../secret.png) ![The bay](bay.png) ![A file](file:///etc/hostname)',
+      ''
+    ].join('\n')
+    await writeFile(path.join(folder, 'manuscript/01-one.md'), hostile)
+    git(folder, 'add', '.')
+    git(folder, 'commit', '-q', '-m', 'hostile')
+  })
+
+  it('carries only the links and images the editions allow, in HTML and PDF', async () => {
+    const result = await galley(folder, ['diff', 'HEAD~1', 'HEAD'])
+    expect(result.code).toBe(0)
+    const html = await readFile(path.join(folder, 'output/manuscript.diff.html'), 'utf8')
+    // The chapters, after the list of findings (which names the refused sources as text).
+    const body = html.slice(html.indexOf('<section class="redline-chapter'))
+    expect(body).not.toMatch(/javascript:|file:|data:text|example\.org\/x\.png|secret\.png/)
+    expect(body).toContain('href="https://example.org/"')
+    // The picture inside the manuscript is embedded; the others are left out.
+    expect(body.match(/<img [^>]*src="data:image\/png;base64,/g)).toHaveLength(1)
+    expect(body.match(/<img /g)).toHaveLength(1)
+    expect(await everythingIn(path.join(folder, 'output'))).not.toContain(canary)
+
+    const pdf = await PDFDocument.load(await readFile(path.join(folder, 'output/manuscript.diff.pdf')))
+    expect(linkTargets(pdf)).toEqual(['https://example.org/'])
+  })
+})
+
+/** The URI of every link annotation in the PDF, page by page. */
+function linkTargets(pdf: PDFDocument): string[] {
+  return pdf.getPages().flatMap((page) => {
+    const annotations = page.node.Annots()
+    if (!annotations) return []
+    return annotations.asArray().flatMap((_, index) => {
+      const uri = annotations.lookupMaybe(index, PDFDict)?.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('URI'))
+      return uri instanceof PDFString || uri instanceof PDFHexString ? [uri.decodeText()] : []
+    })
+  })
+}
