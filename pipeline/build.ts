@@ -9,10 +9,11 @@ import type {Config} from './config/schema.ts'
 import {GalleyError} from './errors.ts'
 import {publish} from './fs/publish.ts'
 import {slugOf} from './fs/slug.ts'
-import {metadataOf, parseManuscript, readManuscript} from './manuscript/read.ts'
+import {metadataOf, parseManuscript, readManuscript, textLength} from './manuscript/read.ts'
 import type {Manuscript} from './manuscript/types.ts'
 import {openBrowser, type BrowserHandle} from './render/browser.ts'
 import {editionDocument, type EditionDocument} from './render/document.ts'
+import {renderTimeout} from './render/settings.ts'
 import {formats, needsBrowser, type FormatName, type Rendered} from './render/formats/index.ts'
 import {stampDate, stampOf, type Stamp} from './revisions/stamp.ts'
 
@@ -101,6 +102,7 @@ async function makeEditions(
   claim(path.join(outDir, slug), manuscript, cwd, slug, options.claimed)
 
   const editions = configuredEditions(config, options.editions)
+  const timeout = renderTimeout(config.browser.timeout, textLength(manuscript))
   progress('rendering HTML')
   const document = tooDeep(() => editionDocument({manuscript: parsed, metadata, stamp}))
   const browser = needsBrowser(editions) ? await browserFor(config, options, progress) : undefined
@@ -113,7 +115,7 @@ async function makeEditions(
       refused.throwIfAborted()
       const name = `${slug}.${edition.suffix}`
       if (formats[edition.format].usesBrowser) progress(`printing ${edition.format === 'pdf' ? 'the PDF' : name}`)
-      const rendered = await tooDeep(() => render(edition, document, browser, config, path.relative(cwd, path.join(outDir, name)), stamp))
+      const rendered = await tooDeep(() => render(edition, document, browser, timeout, path.relative(cwd, path.join(outDir, name)), stamp))
       if (rendered.blocked.length > 0) progress(`refused ${rendered.blocked.length} request(s): ${rendered.blocked.join(', ')}`)
       pages ??= rendered.pages
       outputs.push([name, rendered.data])
@@ -129,13 +131,13 @@ function render(
   {format, settings}: ConfiguredEdition,
   document: EditionDocument,
   browser: BrowserHandle | undefined,
-  config: Config,
+  timeout: number,
   name: string,
   stamp: Stamp
 ): Promise<Rendered> {
   // Reproducible dates: SOURCE_DATE_EPOCH wins (the PDF's finishing reads it), then the commit date.
   const sourceDate = process.env.SOURCE_DATE_EPOCH ? undefined : stampDate(stamp)
-  return formats[format].render(document, settings, {browser, name, sourceDate, timeout: config.browser.timeout})
+  return formats[format].render(document, settings, {browser, name, sourceDate, timeout})
 }
 
 async function browserFor(config: Config, options: BuildOptions, progress: (stage: string) => void): Promise<BrowserHandle> {

@@ -9,12 +9,13 @@ import type {Config} from './config/schema.ts'
 import {GalleyError} from './errors.ts'
 import {publish} from './fs/publish.ts'
 import {slugOf} from './fs/slug.ts'
-import {metadataOf, parseManuscript, readManuscript} from './manuscript/read.ts'
+import {metadataOf, parseManuscript, readManuscript, textLength} from './manuscript/read.ts'
 import type {Manuscript} from './manuscript/types.ts'
 import {openBrowser} from './render/browser.ts'
 import {standaloneDocument} from './render/document.ts'
 import {formats, needsBrowser, type FormatName} from './render/formats/index.ts'
 import {safeArticle} from './render/sanitize.ts'
+import {renderTimeout} from './render/settings.ts'
 import type {Op} from './revisions/align.ts'
 import {deltaOf, type DeltaEntry} from './revisions/delta.ts'
 import {diffManuscripts} from './revisions/diff.ts'
@@ -80,7 +81,7 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
       const rendered = await formats[format].render(
         document,
         {...settings, hyphenate: false},
-        {browser, name, timeout: config.browser.timeout}
+        {browser, name, timeout: renderTimeout(config.browser.timeout, textLength(before) + textLength(after))}
       )
       outputs.push([name, rendered.data])
     }

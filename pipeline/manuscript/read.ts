@@ -269,6 +269,11 @@ function readFrontmatter(tree: Root, file: VFile): void {
   }
 }
 
+/** Characters of text in the manuscript's chapters: what the time to typeset it grows with. */
+export function textLength(manuscript: Manuscript): number {
+  return manuscript.chapters.reduce((sum, chapter) => sum + String(chapter.file.value ?? '').length, 0)
+}
+
 /** The work's metadata: the first chapter's frontmatter, as Pandoc reads it. */
 export function metadataOf(manuscript: ParsedManuscript): Metadata {
   const data = (manuscript.chapters[0]?.file.data.frontmatter ?? {}) as Record<string, unknown>

@@ -1,7 +1,7 @@
 // Find, launch and guard the browser that prints the PDF. The only file that starts Chromium;
 // one handle serves many renders and replaces a browser that dies under it.
 import {constants, rmSync} from 'node:fs'
-import {access, mkdtemp, readdir, rm} from 'node:fs/promises'
+import {access, mkdtemp, readdir, rm, stat} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import chromium from '@sparticuz/chromium'
@@ -133,6 +133,9 @@ async function launch(executablePath: string, timeout: number): Promise<Opened> 
   await access(executablePath, constants.X_OK).catch((error: NodeJS.ErrnoException) => {
     throw new Error(error.code === 'ENOENT' ? 'no such file' : error.code === 'EACCES' ? 'not executable' : `cannot use it (${error.code})`)
   })
+  // A folder passes the check above (its x bit means "may enter"), and spawning one fails in
+  // an event Puppeteer leaves unhandled, which would end the process with a stack trace.
+  if (!(await stat(executablePath)).isFile()) throw new Error('a folder or device, not a program')
   // A fresh profile per browser: no state from another run can change how a page prints.
   await sweepProfiles()
   const profile = await mkdtemp(path.join(os.tmpdir(), `galley-profile-${process.pid}-`))

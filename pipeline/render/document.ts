@@ -2,6 +2,7 @@
 // fonts and images inline), made once per build. Every format renders from it: the HTML
 // edition takes its screen page, the PDF edition prints its print page.
 import {readFileSync} from 'node:fs'
+import {randomUUID} from 'node:crypto'
 import path from 'node:path'
 import {slug} from 'github-slugger'
 import GithubSlugger from 'github-slugger'
@@ -55,6 +56,8 @@ export function editionDocument(input: EditionInput): EditionDocument {
   const chapters = manuscript.chapters.map((chapter, index) => renderChapter(chapter, index + 1, folder, title, metadata.lang))
 
   const taken = new Set(['toc-title', ...chapters.map((chapter) => chapter.id)])
+  // The ids Galley made, in every chapter, are claimed before any the manuscript wrote.
+  for (const chapter of chapters) for (const element of chapter.made) taken.add(String(element.properties.id))
   for (const chapter of chapters) assignIds(chapter, taken)
   for (const chapter of chapters) resolveLinks(chapter, chapters, taken)
   const description = descriptionOf(metadata, chapters)
@@ -192,8 +195,8 @@ function descriptionOf(metadata: Metadata, chapters: RenderedChapter[]): string 
 
 interface RenderedChapter {
   id: string
-  /** What remark-rehype put before the ids of this chapter's footnotes. */
-  footnotePrefix: string
+  /** The elements whose ids Galley made (the notes' calls, list and label), not the manuscript. */
+  made: Set<Element>
   title: string
   lang?: string
   tree: Root
@@ -210,9 +213,11 @@ function renderChapter(chapter: ParsedChapter, number: number, folder: string, d
   const footnotePrefix = `c${number}-`
   const processor = unified()
     .use(remarkRehype, {allowDangerousHtml: true, clobberPrefix: footnotePrefix, footnoteLabel: 'Notes'})
+    .use(markMadeIds)
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema)
   const tree = processor.runSync(withTextKept(chapter.tree), file)
+  const made = unmarkMadeIds(tree)
   prefixFootnoteLabel(tree, footnotePrefix)
   const source = path.resolve(file.cwd, file.path)
   inlineImages(tree, path.dirname(source), folder)
@@ -222,13 +227,38 @@ function renderChapter(chapter: ParsedChapter, number: number, folder: string, d
   const ownTitle = typeof frontmatter.title === 'string' && number > 1 ? frontmatter.title : undefined
   return {
     id: `chapter-${number}`,
-    footnotePrefix,
+    made,
     title: firstHeading(chapter) ?? ownTitle ?? documentTitle,
     lang: chapterLang,
     tree,
     source,
     localIds: new Map()
   }
+}
+
+/**
+ * Raw HTML may carry any id, the ones Galley makes included (`<a id="c1-fn-1">` would take a
+ * note's place). Before the raw HTML joins the tree, every id there is one remark-rehype made:
+ * each gets a mark the manuscript cannot know, taken off again once the HTML is in.
+ */
+const madeMark = `galley-${randomUUID()}:`
+
+function markMadeIds() {
+  return (tree: Root) => {
+    for (const element of elementsOf(tree))
+      if (element.properties.id != null) element.properties.id = madeMark + String(element.properties.id)
+  }
+}
+
+function unmarkMadeIds(tree: Root): Set<Element> {
+  const made = new Set<Element>()
+  for (const element of elementsOf(tree)) {
+    const id = String(element.properties.id ?? '')
+    if (!id.startsWith(madeMark)) continue
+    element.properties.id = id.slice(madeMark.length)
+    made.add(element)
+  }
+  return made
 }
 
 /** remark-rehype leaves the label's id unprefixed, so every chapter's would be `footnote-label`. */
@@ -269,13 +299,10 @@ function makeFigures(tree: Root): void {
  * theirs; headings get GitHub's slugs, numbered on where an earlier one took the same.
  */
 function assignIds(chapter: RenderedChapter, taken: Set<string>): void {
-  const elements = elementsOf(chapter.tree)
-  const footnoteMachinery = (element: Element) =>
-    element.properties.dataFootnoteRef !== undefined || String(element.properties.id ?? '').startsWith(chapter.footnotePrefix)
   const local = new GithubSlugger()
-  for (const element of [...elements.filter(footnoteMachinery), ...elements.filter((element) => !footnoteMachinery(element))]) {
+  for (const element of elementsOf(chapter.tree)) {
     const id = element.properties.id
-    if (id !== undefined && id !== null) {
+    if (id !== undefined && id !== null && !chapter.made.has(element)) {
       if (taken.has(String(id))) delete element.properties.id
       else taken.add(String(id))
     }

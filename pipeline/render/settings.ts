@@ -61,4 +61,16 @@ export const browserSchema = z.strictObject({
 })
 
 export type EditionSettings = z.output<typeof editionSchema>
+
+/** Text that one `browser.timeout` covers: a book of 500 chapters (6 MB) prints in under a minute. */
+export const textPerTimeout = 4 * 1024 * 1024
+
+/**
+ * The time one render of a manuscript of `characters` may take: `browser.timeout` for each
+ * 4 MB begun, so that a book of 10,000 chapters builds with the default settings while a
+ * hung page of a short one still ends in a minute.
+ */
+export function renderTimeout(timeout: number, characters: number): number {
+  return Math.min(timeout * Math.max(1, Math.ceil(characters / textPerTimeout)), 2 ** 31 - 1)
+}
 export type BrowserSettings = z.output<typeof browserSchema>

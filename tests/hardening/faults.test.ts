@@ -150,6 +150,16 @@ describe('a long book whose editions were built before', () => {
     await unchanged()
   })
 
+  it('a folder given as the browser is one line and exit 2, not a stack trace', async () => {
+    const result = await galley(folder, ['build', '--config', 'nofallback.json'], {env: {GALLEY_CHROME: folder}})
+    expect(result).toMatchObject({
+      code: 2,
+      stdout: '',
+      stderr: `galley: no browser to print the PDF: tried GALLEY_CHROME ${folder} (a folder or device, not a program); set GALLEY_CHROME or browser.executablePath to a Chrome or Chromium, or install chromium\n`
+    })
+    await unchanged()
+  })
+
   it('a render that hangs ends at browser.timeout with one line, and the browser is ended', async () => {
     let child!: ChildProcess
     const run = galley(folder, ['build', '--verbose', '--config', 'timeout.json'], {started: (started) => (child = started)})

@@ -324,3 +324,27 @@ function linkTargets(pdf: PDFDocument): string[] {
     })
   })
 }
+
+describe('ids in the manuscript that Galley makes too', () => {
+  it('never take a note’s, a chapter’s or the contents’ place, in any chapter', async () => {
+    const folder = await project({
+      'manuscript/01.md':
+        '# One\n\nA call.[^1] <a id="c1-fn-1">Mine</a>, <a id="c2-fn-1">the next chapter’s</a>, ' +
+        '<span id="chapter-2">a chapter</span>, <b id="toc-title">contents</b>, <i id="c1-fnref-1">a call</i>.\n\n[^1]: The first note.\n',
+      'manuscript/02.md': '# Two\n\nAnother call.[^1]\n\n[^1]: The second note.\n'
+    })
+    const built = await galley(folder, ['build', '--html'])
+    expect(built.code).toBe(0)
+    const html = await readFile(path.join(folder, 'output/manuscript.html'), 'utf8')
+    const ids = [...html.matchAll(/ id="([^"]+)"/g)].map((match) => match[1]!)
+    expect(ids.filter((id, index) => ids.indexOf(id) !== index)).toEqual([])
+    // Each id belongs to what Galley made; the manuscript's elements keep their text, not the id.
+    expect(html).toMatch(/<li id="c1-fn-1">\s*<p>The first note\./)
+    expect(html).toMatch(/<li id="c2-fn-1">\s*<p>The second note\./)
+    expect(html).toMatch(/<section class="chapter" id="chapter-2"/)
+    expect(html).toMatch(/<h2 id="toc-title">Contents<\/h2>/)
+    expect(html).toMatch(/<a href="#c1-fn-1" id="c1-fnref-1"/)
+    for (const text of ['Mine', 'the next chapter’s', 'a chapter', 'contents', 'a call'])
+      expect(html).toMatch(new RegExp(`<[a-z]+>${text}</[a-z]+>`))
+  })
+})
