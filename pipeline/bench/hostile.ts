@@ -35,7 +35,9 @@ try {
     const measured: Measured[] = []
     for (let run = 0; run < runs; run++) measured.push(await measureNode([bin, 'check', '--no-cache', '--reporter', 'json'], {cwd: folder}))
     const code = measured[0]!.code
-    lines.push(`| ${name} | ${seconds(median(measured.map((m) => m.wallMs)))} | ${megabytes(Math.max(...measured.map((m) => m.maxRssBytes)))} | ${code} |`)
+    lines.push(
+      `| ${name} | ${seconds(median(measured.map((m) => m.wallMs)))} | ${megabytes(Math.max(...measured.map((m) => m.maxRssBytes)))} | ${code} |`
+    )
     process.stderr.write(`bench: ${name}: done\n`)
   }
 } finally {
