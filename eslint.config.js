@@ -14,8 +14,8 @@ const layers = [
   ['config', ['./pipeline/config']],
   ['revisions', ['./pipeline/revisions']],
   ['reporters', ['./pipeline/reporters']],
-  ['commands', ['./pipeline/check.ts', './pipeline/build.ts', './pipeline/diff.ts', './pipeline/history.ts']],
-  ['entry points', ['./pipeline/cli.ts', './pipeline/index.ts', './pipeline/bin.js']]
+  ['commands', ['./pipeline/check.ts', './pipeline/build.ts', './pipeline/diff.ts', './pipeline/history.ts', './pipeline/init.ts']],
+  ['entry points', ['./pipeline/cli.ts', './pipeline/index.ts', './pipeline/main.ts', './pipeline/bin.js']]
 ]
 
 /** Libraries beside each other that must not reach into one another. */

@@ -18,6 +18,8 @@ Commands:
                    manuscripts are built side by side, printing in one browser
   diff <old> [new] redline of two revisions (git revisions, or two folders or files) into output/
   history [range]  words and findings per revision that touched the manuscript (git)
+  init [folder]    scaffold a manuscript, galley.config.yaml, .gitignore and a CI workflow;
+                   never overwrites a file
 
 Options:
   -r, --reporter <name>  ${Object.keys(reporters).join(', ')} (default: pretty)
@@ -82,6 +84,14 @@ export async function main(argv: string[]): Promise<number> {
     const jobs = jobsOf(values.jobs)
     const report = (files: VFile[]) =>
       reporter(files, {cwd, color: values.color, quiet: values.quiet, verbose: values.verbose, toolVersion: pkg.version})
+
+    if (command === 'init') {
+      const {init} = await import('./init.ts')
+      const {written, kept} = await init({cwd, folder: target})
+      for (const file of written) process.stdout.write(`wrote ${printable(file)}\n`)
+      for (const file of kept) process.stdout.write(`kept ${printable(file)} (it exists)\n`)
+      return 0
+    }
 
     if (command === 'check') {
       const {files, cache: used} = await check({cwd, path: target, configFile: values.config, since: values.since, cache, jobs})
@@ -149,7 +159,7 @@ export async function main(argv: string[]): Promise<number> {
       return 0
     }
 
-    throw new GalleyError(undefined, `unknown command "${command}", expected check, build or history (see galley --help)`)
+    throw new GalleyError(undefined, `unknown command "${command}", expected check, build, diff, history or init (see galley --help)`)
   } catch (error) {
     return fail(error, verbose)
   }

@@ -17,7 +17,8 @@ const runs = Number(values.runs)
 
 const inputs: Record<string, string> = {
   '100 KB line: 50,000 `*`, `z`, 50,000 `*`': '*'.repeat(50_000) + 'z' + '*'.repeat(50_000) + '\n',
-  '60 KB of nested `[`': '['.repeat(60_000) + '\n',
+  '60 KB of `[`, never closed': '['.repeat(60_000) + '\n',
+  '60 KB of nested brackets: 30,000 `[`, `a`, 30,000 `]`': '['.repeat(30_000) + 'a' + ']'.repeat(30_000) + '\n',
   '100,000 footnote references in one paragraph': Array.from({length: 100_000}, (_, n) => `[^${n}]`).join(' ') + '\n',
   'frontmatter of 80,000 keys (789 KB)': '---\n' + Array.from({length: 80_000}, (_, n) => `k${n}: v`).join('\n') + '\n---\n\nText.\n',
   '10,000 nested lists on one line': '- '.repeat(10_000) + 'x\n',

@@ -1,11 +1,9 @@
-// A worker thread of the check: runs the chapter phase (pipeline/checks/chapter.ts) on the
-// chapters it is given. Plain JavaScript, like pipeline/bin.js, so it can load the TypeScript
-// sources through tsx whether the main thread runs under tsx, vitest or another loader.
+// The worker of a check run from the TypeScript sources (a clone, vitest): worker threads do
+// not inherit the main thread's loader, so this one registers tsx before loading worker.ts.
+// The installed package runs the compiled worker.js instead (pool.ts picks).
 import {register} from 'tsx/esm/api'
 
 register()
-const {checkChapter} = await import('./chapter.ts')
+const {default: work} = await import('./worker.ts')
 
-export default function ({input, settings}) {
-  return checkChapter(input, settings)
-}
+export default work

@@ -4,6 +4,7 @@ import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {closest} from 'fastest-levenshtein'
+import {tsImport} from 'tsx/esm/api'
 import YAML from 'yaml'
 import {z} from 'zod'
 import {ruleIds} from '../checks/index.ts'
@@ -16,7 +17,10 @@ import {configSchema, type Config} from './schema.ts'
 
 export const configNames = [
   'galley.config.ts',
+  'galley.config.mts',
+  'galley.config.cts',
   'galley.config.mjs',
+  'galley.config.cjs',
   'galley.config.js',
   'galley.config.json',
   'galley.config.yaml',
@@ -56,10 +60,15 @@ async function readConfig(file: string): Promise<unknown> {
       throw new GalleyError(file, `invalid YAML: ${(error as Error).message.split('\n')[0]}`)
     }
   }
-  if (ext === '.js' || ext === '.mjs' || ext === '.ts') {
+  if (['.js', '.mjs', '.cjs', '.ts', '.mts', '.cts'].includes(ext)) {
     try {
-      const mod = await import(pathToFileURL(file).href)
-      return mod.default
+      // TypeScript through tsx's loader, for this one import only: the installed Galley is
+      // JavaScript, and a project's config may be TypeScript in an ESM or a CommonJS project.
+      const url = pathToFileURL(file).href
+      const mod = (ext.endsWith('ts') ? await tsImport(url, import.meta.url) : await import(url)) as {default?: unknown}
+      // A CommonJS config's `module.exports` arrives as `default`; tsx may wrap it once more.
+      const value = mod.default
+      return value && typeof value === 'object' && 'default' in value && Object.keys(value).length === 1 ? value.default : value
     } catch (error) {
       throw new GalleyError(file, `cannot load config: ${(error as Error).message.split('\n')[0]}`)
     }
