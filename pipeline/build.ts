@@ -16,6 +16,7 @@ import {editionDocument, type EditionDocument} from './render/document.ts'
 import {renderTimeout} from './render/settings.ts'
 import {formats, needsBrowser, type FormatName, type Rendered} from './render/formats/index.ts'
 import {stampDate, stampOf, type Stamp} from './revisions/stamp.ts'
+import type {VFile} from 'vfile'
 
 export type Edition = FormatName
 
@@ -28,6 +29,8 @@ export interface BuildOptions extends CheckOptions {
   force?: boolean
   /** Called with a short description of each stage, for progress on a terminal. */
   progress?: (stage: string) => void
+  /** Called with what the user should know though nothing failed, e.g. that another browser printed. */
+  warn?: (line: string) => void
   /** A browser to print with, left open afterwards; by default one is opened and closed. */
   browser?: BrowserHandle
   /** Edition names already taken in the output folder by other manuscripts of the same run. */
@@ -39,6 +42,16 @@ export interface BuildResult extends CheckResult {
   written: string[]
   /** Pages of the first edition that has pages (the PDF), when one was built. */
   pages?: number
+}
+
+/** The checks found errors, so no edition was built; `files` hold the findings that refused it. */
+export class BuildRefused extends GalleyError {
+  constructor(
+    readonly files: VFile[],
+    errors: number
+  ) {
+    super(undefined, `${errors} error${errors === 1 ? '' : 's'} in the manuscript; no editions built (use --force to build anyway)`)
+  }
 }
 
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
@@ -63,10 +76,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     refused.abort()
     await making.catch(() => {})
     if (unreadable) throw new GalleyError(unreadable.path, `${unreadable.messages.find((m) => m.fatal)?.reason}; no editions built`)
-    throw new GalleyError(
-      undefined,
-      `${errors} error${errors === 1 ? '' : 's'} in the manuscript; no editions built (use --force to build anyway)`
-    )
+    throw new BuildRefused(files, errors)
   }
   const {outputs, pages, outDir} = await making
 
@@ -143,7 +153,13 @@ function render(
 async function browserFor(config: Config, options: BuildOptions, progress: (stage: string) => void): Promise<BrowserHandle> {
   if (options.browser) return options.browser
   progress('launching the browser')
-  return openBrowser(config.browser)
+  return announced(await openBrowser(config.browser), options.warn)
+}
+
+/** A configured browser that could not be used, when another one prints instead, is said. */
+export function announced(browser: BrowserHandle, warn: ((line: string) => void) | undefined): BrowserHandle {
+  if (browser.passedOver.length > 0) warn?.(`could not use ${browser.passedOver.join('; ')}; printing with ${browser.name}`)
+  return browser
 }
 
 /** Two manuscripts of one run must not write editions of the same name into one folder. */
@@ -174,7 +190,7 @@ export async function buildAll(paths: string[], options: BuildAllOptions = {}): 
   const config = await loadConfig(cwd, shared.configFile)
   const printing = needsBrowser(configuredEditions(config, shared.editions))
   if (printing) progress('launching the browser')
-  const browser = printing ? await openBrowser(config.browser) : undefined
+  const browser = printing ? announced(await openBrowser(config.browser), options.warn) : undefined
   const claimed = new Map<string, string>()
   const limit = pLimit(concurrency)
   try {

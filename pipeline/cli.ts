@@ -1,6 +1,8 @@
 // argv → options → one call into the core. Exit codes live here and nowhere else:
-// 0 clean, 1 failing findings, 2 usage, config or input error.
-import {parseArgs} from 'node:util'
+// 0 clean, 1 failing findings, 2 usage, config or input error. commander parses the command
+// line: each command has its own options and --help, and an unknown command or option gets a
+// "did you mean" before anything runs.
+import {Command, CommanderError, Option} from 'commander'
 import pkg from '../package.json' with {type: 'json'}
 import type {Edition} from './build.ts'
 import {check} from './check.ts'
@@ -10,159 +12,239 @@ import {reporters, type ReporterName} from './reporters/index.ts'
 import {printable} from './reporters/printable.ts'
 import type {VFile} from 'vfile'
 
-const usage = `Usage: galley <command> [options] [path]
+interface Shared {
+  config?: string
+  verbose: boolean
+  color: boolean
+}
 
-Commands:
-  check [path]     check the manuscript (default: the configured folder, "manuscript/")
-  build [path…]    check, then write the HTML and PDF editions into output/; several
-                   manuscripts are built side by side, printing in one browser
-  diff <old> [new] redline of two revisions (git revisions, or two folders or files) into output/
-  history [range]  words and findings per revision that touched the manuscript (git)
-  init [folder]    scaffold a manuscript, galley.config.yaml, .gitignore and a CI workflow;
-                   never overwrites a file
+interface Reporting extends Shared {
+  reporter: ReporterName
+  frail: boolean
+  quiet: boolean
+  cache: boolean
+  cacheLocation?: string
+  jobs: string
+}
 
-Options:
-  -r, --reporter <name>  ${Object.keys(reporters).join(', ')} (default: pretty)
-      --frail            warnings fail the run too (exit 1)
-      --since <rev>      (check) report only findings introduced since this git revision
-      --no-cache         (check, build) check every chapter afresh instead of reusing cached results
-      --cache-location <file>  (check, build) where the cache lives (default: node_modules/.cache/galley/check,
-                         or ~/.cache/galley/ outside an npm project)
-  -j, --jobs <n|auto>    (check, build) threads for the chapters (default: auto, one per core for books)
-  -c, --config <file>    config file (default: galley.config.* or "galley" in package.json)
-  -o, --out <folder>     (build) where the editions go (default: the configured output/)
-      --html, --pdf      (build, diff) only the configured editions of these formats (default: all)
-      --format <name>    (diff, history) table (default) or json; history also writes output/history.html
-      --force            (build) build even when the checks found errors
-      --concurrency <n>  (build) manuscripts built at once when given several (default 2)
-  -q, --quiet            leave files without findings out of the report
-      --verbose          show the stages of a build, cache use, and stack traces of unexpected failures
-      --color, --no-color
-  -h, --help             this help
-  -v, --version          the version`
+const reporterOption = () =>
+  new Option('-r, --reporter <name>', 'how findings are reported').choices(Object.keys(reporters)).default('pretty')
+
+/** The options every command takes. */
+function shared(command: Command): Command {
+  return command
+    .option('-c, --config <file>', 'config file (default: galley.config.* or "galley" in package.json)')
+    .option('--verbose', 'show the stages of a build, cache use, and stack traces of unexpected failures', false)
+    .option('--color', 'colour the report (default: on a terminal, unless NO_COLOR is set)')
+    .option('--no-color', 'no colour')
+}
+
+/** The options of the commands that check: check and build. */
+function checking(command: Command): Command {
+  return shared(command)
+    .addOption(reporterOption())
+    .option('--frail', 'warnings fail the run too (exit 1)', false)
+    .option('-q, --quiet', 'leave files without findings out of the report', false)
+    .option('--no-cache', 'check every chapter afresh instead of reusing cached results')
+    .option('--cache-location <file>', 'where the cache lives (default: node_modules/.cache/galley/check, or ~/.cache/galley/)')
+    .option('-j, --jobs <n|auto>', 'threads for the chapters (default: one per core for books)', 'auto')
+}
 
 export async function main(argv: string[]): Promise<number> {
-  let verbose = argv.includes('--verbose')
-  try {
-    const {values, positionals} = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      allowNegative: true,
-      options: {
-        reporter: {type: 'string', short: 'r', default: 'pretty'},
-        frail: {type: 'boolean', default: false},
-        config: {type: 'string', short: 'c'},
-        out: {type: 'string', short: 'o'},
-        html: {type: 'boolean'},
-        pdf: {type: 'boolean'},
-        force: {type: 'boolean', default: false},
-        concurrency: {type: 'string', default: '2'},
-        since: {type: 'string'},
-        cache: {type: 'boolean', default: true},
-        'cache-location': {type: 'string'},
-        jobs: {type: 'string', short: 'j', default: 'auto'},
-        format: {type: 'string', default: 'table'},
-        quiet: {type: 'boolean', short: 'q', default: false},
-        verbose: {type: 'boolean', default: false},
-        color: {type: 'boolean', default: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR},
-        help: {type: 'boolean', short: 'h'},
-        version: {type: 'boolean', short: 'v'}
-      }
-    })
-    verbose = values.verbose
-    if (values.version) return print(pkg.version)
-    const [command, target, ...rest] = positionals
-    if (values.help || !command) return print(usage)
-    if (rest.length > (command === 'diff' ? 1 : command === 'build' ? Infinity : 0))
-      throw new GalleyError(undefined, `unexpected argument "${rest[0]}"; give one manuscript folder or file`)
-    if (!(values.reporter in reporters)) {
-      throw new GalleyError(undefined, `unknown reporter "${values.reporter}", expected one of ${Object.keys(reporters).join(', ')}`)
-    }
-    const reporter = reporters[values.reporter as ReporterName]
-    const cwd = process.cwd()
-    const cache = values.cache && (values['cache-location'] ?? true)
-    const jobs = jobsOf(values.jobs)
-    const report = (files: VFile[]) =>
-      reporter(files, {cwd, color: values.color, quiet: values.quiet, verbose: values.verbose, toolVersion: pkg.version})
+  const verbose = argv.includes('--verbose')
+  let code = 0
+  const program = new Command('galley')
+    .description('Check a Markdown manuscript as a copy editor would, and typeset its HTML and PDF editions.')
+    .version(pkg.version, '-v, --version', 'the version')
+    .helpOption('-h, --help', 'this help')
+    .showSuggestionAfterError(true)
+    .allowExcessArguments(false)
+    .exitOverride()
+    // commander's own messages (errors, help) come back through `fail` and `print`, so that
+    // every error is one `galley:` line with exit code 2.
+    .configureOutput({writeOut: (text) => process.stdout.write(text), writeErr: () => {}})
 
-    if (command === 'init') {
+  checking(program.command('check').argument('[path]', 'the manuscript folder or file (default: the configured one)'))
+    .description('check the manuscript and report the findings')
+    .option('--since <rev>', 'report only the findings introduced since this git revision')
+    .action(async (target: string | undefined, options: Reporting & {since?: string}) => {
+      const cwd = process.cwd()
+      const {files, cache: used} = await check({
+        cwd,
+        path: target,
+        configFile: options.config,
+        since: options.since,
+        cache: cacheOf(options),
+        jobs: jobsOf(options.jobs)
+      })
+      if (options.verbose && used) process.stderr.write(`galley: ${used.hits} of ${used.hits + used.misses} chapters from the cache\n`)
+      if (options.verbose && used?.error) process.stderr.write(`galley: cache not written: ${used.error}\n`)
+      report(files, options)
+      code = exitCode(files, options.frail)
+    })
+
+  checking(program.command('build').argument('[paths...]', 'manuscript folders or files (default: the configured one)'))
+    .description('check, then write the editions into the output folder; several manuscripts are built side by side')
+    .option('-o, --out <folder>', 'where the editions go (default: the configured output/)')
+    .option('--html', 'only the configured HTML editions')
+    .option('--pdf', 'only the configured PDF editions')
+    .option('--force', 'build even when the checks found errors', false)
+    .option('--concurrency <n>', 'manuscripts built at once when given several', '2')
+    .action(
+      async (
+        targets: string[],
+        options: Reporting & {out?: string; html?: boolean; pdf?: boolean; force: boolean; concurrency: string}
+      ) => {
+        code = await buildCommand(targets, options)
+      }
+    )
+
+  shared(
+    program.command('diff').argument('<old>', 'a git revision, folder or file').argument('[new]', 'the same (default: the working tree)')
+  )
+    .description('redline of two revisions into the output folder, with a summary')
+    .option('-o, --out <folder>', 'where the redline goes (default: the configured output/)')
+    .option('--html', 'only the configured HTML editions')
+    .option('--pdf', 'only the configured PDF editions')
+    .addOption(new Option('--format <name>', 'the summary on stdout').choices(['table', 'json']).default('table'))
+    .action(
+      async (
+        old: string,
+        revision: string | undefined,
+        options: Shared & {out?: string; html?: boolean; pdf?: boolean; format: string}
+      ) => {
+        const [{diff}, {summaryText}] = await Promise.all([import('./diff.ts'), import('./revisions/summary.ts')])
+        const result = await diff({
+          cwd: process.cwd(),
+          configFile: options.config,
+          old,
+          new: revision,
+          out: options.out,
+          editions: formatsOf(options)
+        })
+        if (options.format === 'json')
+          process.stdout.write(`${JSON.stringify({summary: result.summary, findings: deltaJson(result.delta)}, null, 2)}\n`)
+        else process.stdout.write(`${summaryText(result.summary, result.delta, result.heading)}\n`)
+        for (const written of result.written) process.stderr.write(`galley: wrote ${written}\n`)
+      }
+    )
+
+  shared(program.command('history').argument('[range]', 'a git revision range (default: every commit)'))
+    .description('words, findings and change size per commit that touched the manuscript; writes output/history.html')
+    .option('-o, --out <folder>', 'where history.html goes (default: the configured output/)')
+    .addOption(new Option('--format <name>', 'the table on stdout').choices(['table', 'json']).default('table'))
+    .action(async (range: string | undefined, options: Shared & {out?: string; format: string}) => {
+      const [{history}, {historyJson, historyTable}] = await Promise.all([import('./history.ts'), import('./revisions/history-report.ts')])
+      const {entries, written} = await history({cwd: process.cwd(), configFile: options.config, range, out: options.out})
+      process.stdout.write(`${options.format === 'json' ? historyJson(entries) : historyTable(entries)}\n`)
+      for (const file of written) process.stderr.write(`galley: wrote ${file}\n`)
+    })
+
+  program
+    .command('init')
+    .argument('[folder]', 'where to scaffold (default: the current folder)')
+    .description('scaffold a manuscript, galley.config.yaml, .gitignore and a CI workflow; never overwrites a file')
+    .action(async (folder: string | undefined) => {
       const {init} = await import('./init.ts')
-      const {written, kept} = await init({cwd, folder: target})
+      const {written, kept} = await init({cwd: process.cwd(), folder})
       for (const file of written) process.stdout.write(`wrote ${printable(file)}\n`)
       for (const file of kept) process.stdout.write(`kept ${printable(file)} (it exists)\n`)
-      return 0
-    }
+    })
 
-    if (command === 'check') {
-      const {files, cache: used} = await check({cwd, path: target, configFile: values.config, since: values.since, cache, jobs})
-      if (values.verbose && used) process.stderr.write(`galley: ${used.hits} of ${used.hits + used.misses} chapters from the cache\n`)
-      if (values.verbose && used?.error) process.stderr.write(`galley: cache not written: ${used.error}\n`)
-      const output = report(files)
-      if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`)
-      return exitCode(files, values.frail)
-    }
-
-    if (command === 'build') {
-      const tty = Boolean(process.stderr.isTTY)
-      // Loaded here so that `check` never pays for loading Puppeteer.
-      const {build, buildAll} = await import('./build.ts')
-      const shared = {
-        cwd,
-        configFile: values.config,
-        out: values.out,
-        editions: formatsOf(values),
-        force: values.force,
-        cache,
-        jobs,
-        // --verbose shows the stages off a terminal too, for logs and for tests that interrupt a stage.
-        progress: tty || values.verbose ? (stage: string) => process.stderr.write(`galley: ${stage}…\n`) : undefined
-      }
-      const written = (result: {files: VFile[]; written: string[]; pages?: number}) => {
-        const output = report(result.files)
-        if (output) process.stderr.write(output.endsWith('\n') ? output : `${output}\n`)
-        for (const file of result.written)
-          process.stdout.write(`${file}${file.endsWith('.pdf') && result.pages ? ` (${result.pages} pages)` : ''}\n`)
-      }
-      if (rest.length === 0) {
-        written(await build({...shared, path: target}))
-        return 0
-      }
-      const concurrency = Number(values.concurrency)
-      if (!Number.isInteger(concurrency) || concurrency < 1)
-        throw new GalleyError(undefined, `invalid --concurrency "${values.concurrency}", expected a whole number from 1`)
-      let code = 0
-      for (const outcome of await buildAll([target!, ...rest], {...shared, concurrency})) {
-        if ('result' in outcome) written(outcome.result)
-        else code = fail(outcome.error, verbose)
-      }
-      return code
-    }
-
-    if (command === 'diff') {
-      if (!target) throw new GalleyError(undefined, 'diff needs the old revision: galley diff <old> [<new>]')
-      const [{diff}, {summaryText}] = await Promise.all([import('./diff.ts'), import('./revisions/summary.ts')])
-      const result = await diff({cwd, configFile: values.config, old: target, new: rest[0], out: values.out, editions: formatsOf(values)})
-      if (values.format === 'json')
-        process.stdout.write(`${JSON.stringify({summary: result.summary, findings: deltaJson(result.delta)}, null, 2)}\n`)
-      else process.stdout.write(`${summaryText(result.summary, result.delta, result.heading)}\n`)
-      for (const written of result.written) process.stderr.write(`galley: wrote ${written}\n`)
-      return 0
-    }
-
-    if (command === 'history') {
-      if (values.format !== 'table' && values.format !== 'json')
-        throw new GalleyError(undefined, `unknown format "${values.format}", expected table or json`)
-      const [{history}, {historyJson, historyTable}] = await Promise.all([import('./history.ts'), import('./revisions/history-report.ts')])
-      const {entries, written} = await history({cwd, configFile: values.config, range: target, out: values.out})
-      process.stdout.write(`${values.format === 'json' ? historyJson(entries) : historyTable(entries)}\n`)
-      for (const file of written) process.stderr.write(`galley: wrote ${file}\n`)
-      return 0
-    }
-
-    throw new GalleyError(undefined, `unknown command "${command}", expected check, build, diff, history or init (see galley --help)`)
+  // A command given no command is a usage error: the help, on stderr, and exit 2.
+  if (argv.length === 0) {
+    process.stderr.write(program.helpInformation())
+    return 2
+  }
+  try {
+    await program.parseAsync(argv, {from: 'user'})
+    return code
   } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return 0
+      return fail(new GalleyError(undefined, commanderMessage(error)), verbose)
+    }
     return fail(error, verbose)
   }
+}
+
+/** commander's message on one line, without its `error:` prefix: `unknown option '--frial' (Did you mean --frail?)`. */
+function commanderMessage(error: CommanderError): string {
+  return error.message
+    .replace(/^error: /, '')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .join(' ')
+    .replace(/\(Did you mean/, '(did you mean')
+    .concat(error.code === 'commander.unknownCommand' ? '; the commands are check, build, diff, history and init' : '')
+}
+
+/** The report of `files` on stdout, as every command that checks writes it. */
+function report(files: VFile[], options: Reporting): void {
+  const reporter = reporters[options.reporter]
+  const output = reporter(files, {
+    cwd: process.cwd(),
+    color: options.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
+    quiet: options.quiet,
+    verbose: options.verbose,
+    toolVersion: pkg.version
+  })
+  if (output) process.stdout.write(output.endsWith('\n') ? output : `${output}\n`)
+}
+
+async function buildCommand(
+  targets: string[],
+  options: Reporting & {out?: string; html?: boolean; pdf?: boolean; force: boolean; concurrency: string}
+): Promise<number> {
+  const tty = Boolean(process.stderr.isTTY)
+  // Loaded here so that `check` never pays for loading Puppeteer.
+  const {build, buildAll, BuildRefused} = await import('./build.ts')
+  const shared = {
+    cwd: process.cwd(),
+    configFile: options.config,
+    out: options.out,
+    editions: formatsOf(options),
+    force: options.force,
+    cache: cacheOf(options),
+    jobs: jobsOf(options.jobs),
+    // --verbose shows the stages off a terminal too, for logs and for tests that interrupt a stage.
+    progress: tty || options.verbose ? (stage: string) => process.stderr.write(`galley: ${stage}…\n`) : undefined,
+    warn: (line: string) => process.stderr.write(`galley: ${printable(line)}\n`)
+  }
+  const written = (result: {files: VFile[]; written: string[]; pages?: number; cache?: {hits: number; misses: number}}) => {
+    report(result.files, options)
+    if (options.verbose && result.cache)
+      process.stderr.write(`galley: ${result.cache.hits} of ${result.cache.hits + result.cache.misses} chapters from the cache\n`)
+    for (const file of result.written)
+      process.stderr.write(`galley: wrote ${file}${file.endsWith('.pdf') && result.pages ? ` (${result.pages} pages)` : ''}\n`)
+    return exitCode(result.files, options.frail)
+  }
+  const refused = (error: unknown): number => {
+    // The findings that refused the build are shown, then the one line that says so.
+    if (!(error instanceof BuildRefused)) throw error
+    report(error.files, options)
+    return fail(error, false, 1)
+  }
+  if (targets.length <= 1) return build({...shared, path: targets[0]}).then(written, refused)
+  const concurrency = Number(options.concurrency)
+  if (!Number.isInteger(concurrency) || concurrency < 1)
+    throw new GalleyError(undefined, `invalid --concurrency "${options.concurrency}", expected a whole number from 1`)
+  let code = 0
+  for (const outcome of await buildAll(targets, {...shared, concurrency})) {
+    const result =
+      'result' in outcome
+        ? written(outcome.result)
+        : outcome.error instanceof BuildRefused
+          ? refused(outcome.error)
+          : fail(outcome.error, options.verbose)
+    code = Math.max(code, result)
+  }
+  return code
+}
+
+function cacheOf(options: {cache: boolean; cacheLocation?: string}): string | boolean {
+  return options.cache && (options.cacheLocation ?? true)
 }
 
 function deltaJson(delta: import('./revisions/delta.ts').DeltaEntry[]) {
@@ -197,17 +279,12 @@ export function exitCode(files: VFile[], frail: boolean): number {
   return failing ? 1 : 0
 }
 
-function print(text: string): number {
-  process.stdout.write(`${text}\n`)
-  return 0
-}
-
-function fail(error: unknown, verbose: boolean): number {
+function fail(error: unknown, verbose: boolean, code = 2): number {
   const known = error instanceof GalleyError || (error as NodeJS.ErrnoException)?.code?.startsWith?.('ERR_PARSE_ARGS')
   const reason = error instanceof Error ? error.message : String(error)
   // The reason may quote a file name from the manuscript: one line, nothing the terminal obeys.
   process.stderr.write(`galley: ${printable(reason.split('\n')[0]!)}\n`)
   if (verbose && error instanceof Error && error.stack) process.stderr.write(`${error.stack}\n`)
   else if (!known) process.stderr.write('galley: this is a bug in Galley; run again with --verbose for the stack trace\n')
-  return 2
+  return code
 }

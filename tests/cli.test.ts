@@ -65,7 +65,9 @@ describe('galley check', () => {
     expect((await galley(folder, 'check', '--reportr', 'json')).code).toBe(2)
     const unknown = await galley(folder, 'check', '--reporter', 'xml')
     expect(unknown.code).toBe(2)
-    expect(unknown.stderr).toBe('galley: unknown reporter "xml", expected one of pretty, json, sarif, github\n')
+    expect(unknown.stderr).toBe(
+      "galley: option '-r, --reporter <name>' argument 'xml' is invalid. Allowed choices are pretty, json, sarif, github.\n"
+    )
     expect((await galley(folder, 'frobnicate')).code).toBe(2)
   })
 
@@ -89,5 +91,100 @@ describe('galley check', () => {
   it('honours <!-- galley ignore --> comments', async () => {
     const folder = await project({'manuscript/a.md': `<!-- galley ignore repeated-words -->\n${repeated}`})
     expect((await galley(folder, 'check', '--frail')).code).toBe(0)
+  })
+})
+
+describe('the command line', () => {
+  it('without a command prints the help on stderr and exits 2', async () => {
+    const result = await galley(await project({}))
+    expect(result).toMatchObject({code: 2, stdout: ''})
+    expect(result.stderr).toMatch(/^Usage: galley \[options\] \[command\]/)
+    for (const command of ['check', 'build', 'diff', 'history', 'init']) expect(result.stderr).toContain(`\n  ${command} `)
+  })
+
+  it('gives each command its own --help, on stdout, exit 0', async () => {
+    const folder = await project({})
+    const checkHelp = await galley(folder, 'check', '--help')
+    expect(checkHelp.code).toBe(0)
+    expect(checkHelp.stdout).toMatch(/^Usage: galley check \[options\] \[path\]/)
+    expect(checkHelp.stdout).toContain('--since <rev>')
+    expect(checkHelp.stdout).not.toContain('--concurrency')
+    const buildHelp = await galley(folder, 'build', '--help')
+    expect(buildHelp.stdout).toMatch(/^Usage: galley build \[options\] \[paths\.\.\.\]/)
+    expect(buildHelp.stdout).toContain('--concurrency <n>')
+    expect(buildHelp.stdout).not.toContain('--since')
+  })
+
+  it('says "did you mean" for a misspelt option or command, and names every command', async () => {
+    const folder = await project({'manuscript/a.md': clean})
+    expect(await galley(folder, 'check', '--frial')).toMatchObject({
+      code: 2,
+      stderr: "galley: unknown option '--frial' (did you mean --frail?)\n"
+    })
+    expect(await galley(folder, 'chek')).toMatchObject({
+      code: 2,
+      stderr: "galley: unknown command 'chek' (did you mean check?); the commands are check, build, diff, history and init\n"
+    })
+    expect((await galley(folder, 'frobnicate')).stderr).toBe(
+      "galley: unknown command 'frobnicate'; the commands are check, build, diff, history and init\n"
+    )
+  })
+
+  it('refuses an option another command takes, and a value outside its choices', async () => {
+    const folder = await project({'manuscript/a.md': clean})
+    expect(await galley(folder, 'check', '--format', 'json')).toMatchObject({code: 2, stderr: "galley: unknown option '--format'\n"})
+    expect(await galley(folder, 'diff', '--format', 'xml', 'HEAD')).toMatchObject({
+      code: 2,
+      stderr: "galley: option '--format <name>' argument 'xml' is invalid. Allowed choices are table, json.\n"
+    })
+    expect(await galley(folder, 'check', 'a', 'b')).toMatchObject({
+      code: 2,
+      stderr: "galley: too many arguments for 'check'. Expected 1 argument but got 2.\n"
+    })
+  })
+})
+
+describe('galley build', () => {
+  it('writes its report to stdout, as check does, and the editions it wrote to stderr', async () => {
+    const folder = await project({'manuscript/a.md': repeated})
+    const result = await galley(folder, 'build', '--html', '--reporter', 'json')
+    expect(result.code).toBe(0)
+    const report = JSON.parse(result.stdout) as Array<{path: string; messages: Array<{ruleId: string}>}>
+    expect(report.map((file) => [file.path, file.messages.map((m) => m.ruleId)])).toEqual([['manuscript/a.md', ['repeated-words']]])
+    expect(result.stderr).toBe('galley: wrote output/manuscript.html\n')
+  })
+
+  it('refused by an error, prints the findings that refused it, then exits 1', async () => {
+    const folder = await project({'manuscript/a.md': repeated, 'galley.config.json': JSON.stringify({rules: {'repeated-words': 'error'}})})
+    const result = await galley(folder, 'build', '--html')
+    expect(result.code).toBe(1)
+    expect(result.stdout).toContain('Unexpected repeated `the`, remove one occurrence')
+    expect(result.stderr).toBe('galley: 1 error in the manuscript; no editions built (use --force to build anyway)\n')
+  })
+
+  it('fails on warnings with --frail, after writing the editions', async () => {
+    const folder = await project({'manuscript/a.md': repeated})
+    const result = await galley(folder, 'build', '--html', '--frail')
+    expect(result).toMatchObject({code: 1, stderr: 'galley: wrote output/manuscript.html\n'})
+  })
+
+  it('shows the cache figures with --verbose', async () => {
+    const folder = await project({'manuscript/a.md': clean})
+    await galley(folder, 'build', '--html')
+    expect((await galley(folder, 'build', '--html', '--verbose')).stderr).toContain('galley: 1 of 1 chapters from the cache\n')
+  })
+
+  it('says which browser printed when the configured one cannot be used', async () => {
+    const folder = await project({'manuscript/a.md': clean})
+    const result = await galley(folder, 'build', '--pdf')
+    // No GALLEY_CHROME of the test's own: set one that does not exist, then see the bundled one print.
+    const fallback = await promisify(execFile)(process.execPath, [bin, 'build', '--pdf'], {
+      cwd: folder,
+      env: {...process.env, NO_COLOR: '1', GALLEY_CHROME: '/nonexistent/chrome'}
+    })
+    expect(result.stderr).not.toContain('could not use')
+    expect(fallback.stderr).toContain(
+      'galley: could not use GALLEY_CHROME /nonexistent/chrome (no such file); printing with the bundled Chromium (@sparticuz/chromium)\n'
+    )
   })
 })

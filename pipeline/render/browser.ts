@@ -13,6 +13,8 @@ import {isRunning} from '../fs/write.ts'
 export interface BrowserHandle {
   /** Which browser prints, e.g. `GALLEY_CHROME /usr/bin/chromium`; for messages. */
   readonly name: string
+  /** The browsers tried first that could not be used, each with why (with `browser.fallback`). */
+  readonly passedOver: string[]
   /**
    * Run `task` with the browser. When the browser dies during it, the task runs once more
    * on a fresh browser; a second death is a GalleyError.
@@ -53,7 +55,7 @@ export async function openBrowser(settings: Partial<BrowserSettings> = {}, env: 
   for (const candidate of candidates) {
     try {
       const opened = await candidate.open(timeout)
-      return guard(candidate, opened, timeout)
+      return guard(candidate, opened, timeout, failures)
     } catch (error) {
       failures.push(`${candidate.name} (${reasonOf(error)})`)
     }
@@ -80,7 +82,7 @@ function candidatesOf(settings: Partial<BrowserSettings>, env: NodeJS.ProcessEnv
   return candidates
 }
 
-function guard(candidate: Candidate, first: Opened, timeout: number): BrowserHandle {
+function guard(candidate: Candidate, first: Opened, timeout: number, passedOver: string[]): BrowserHandle {
   let current: Promise<Opened> = Promise.resolve(first)
   let closed = false
 
@@ -95,6 +97,7 @@ function guard(candidate: Candidate, first: Opened, timeout: number): BrowserHan
 
   return {
     name: candidate.name,
+    passedOver,
     async use(task) {
       if (closed) throw new Error('the browser handle is closed')
       const restart = (error: unknown) => {

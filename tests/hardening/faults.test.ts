@@ -135,7 +135,7 @@ describe('a long book whose editions were built before', () => {
       'timeout.json': JSON.stringify({browser: {timeout: 5000}})
     })
     const first = await galley(folder, ['build'])
-    expect(first.stdout).toMatch(/^output\/the-long-build\.html\noutput\/the-long-build\.pdf \(\d+ pages\)\n$/)
+    expect(first.stderr).toMatch(/galley: wrote output\/the-long-build\.html\ngalley: wrote output\/the-long-build\.pdf \(\d+ pages\)\n$/)
     before = await digests(folder, editions)
   })
 
@@ -208,7 +208,7 @@ describe('a long book whose editions were built before', () => {
     expect((await readdir(path.join(folder, 'output'))).sort()).toEqual(['the-long-build.html', 'the-long-build.pdf'])
     expect(killed.map((run) => existsSync(run.profile))).toEqual([false, false, false, false])
     const pdf = await PDFDocument.load(await readFile(path.join(folder, 'output/the-long-build.pdf')))
-    expect(pdf.getPageCount()).toBe(Number(/\((\d+) pages\)/.exec(result.stdout)![1]))
+    expect(pdf.getPageCount()).toBe(Number(/\((\d+) pages\)/.exec(result.stderr)![1]))
   })
 })
 
@@ -219,8 +219,8 @@ describe('two builds of one book at once', () => {
     expect(results.map((result) => result.code)).toEqual([0, 0])
     expect((await readdir(path.join(folder, 'output'))).sort()).toEqual(['the-short-build.html', 'the-short-build.pdf'])
     const pdf = await PDFDocument.load(await readFile(path.join(folder, 'output/the-short-build.pdf')))
-    expect(results.map((result) => result.stdout)).toEqual(
-      Array(2).fill(`output/the-short-build.html\noutput/the-short-build.pdf (${pdf.getPageCount()} pages)\n`)
+    expect(results.map((result) => result.stderr)).toEqual(
+      Array(2).fill(`galley: wrote output/the-short-build.html\ngalley: wrote output/the-short-build.pdf (${pdf.getPageCount()} pages)\n`)
     )
     expect((await readFile(path.join(folder, 'output/the-short-build.html'), 'utf8')).trimEnd()).toMatch(/<\/html>$/)
   })

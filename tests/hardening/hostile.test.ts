@@ -201,12 +201,18 @@ function elements(tree: Root): Element[] {
   return found
 }
 
+/** The editions a build says it wrote, in order. */
+function wrote(stderr: string): string[] {
+  return [...stderr.matchAll(/^galley: wrote (\S+)/gm)].map((match) => match[1]!)
+}
+
 describe('a hostile manuscript, built into both editions', () => {
   it('builds, with one clear warning for each image it refused', () => {
     expect(built.code).toBe(0)
     // The title's markup, quotes and ../ become a plain slug: the editions land in output/.
-    expect(built.stdout).toMatch(/^output\/(hostile-[a-z0-9-]+)\.html\noutput\/\1\.pdf \(\d+ pages?\)\n$/)
-    const report = JSON.parse(built.stderr) as Array<{messages: Array<{ruleId: string; reason: string; line: number}>}>
+    expect(built.stderr).toMatch(/^galley: wrote output\/(hostile-[a-z0-9-]+)\.html\ngalley: wrote output\/\1\.pdf \(\d+ pages?\)\n$/)
+    // The report goes to stdout, as check's does.
+    const report = JSON.parse(built.stdout) as Array<{messages: Array<{ruleId: string; reason: string; line: number}>}>
     const images = report[0]!.messages.filter((m) => m.ruleId === 'image-path').map((m) => m.reason)
     expect(images).toEqual(
       expect.arrayContaining([
@@ -225,7 +231,7 @@ describe('a hostile manuscript, built into both editions', () => {
   })
 
   it('carries no script, handler, frame, embed, refresh, link, base, form or foreign style in the HTML', async () => {
-    const html = await readFile(path.join(folder, built.stdout.split('\n')[0]!), 'utf8')
+    const html = await readFile(path.join(folder, wrote(built.stderr)[0]!), 'utf8')
     const tree = fromHtml(html)
     const all = elements(tree)
     const forbidden = [
@@ -279,10 +285,10 @@ describe('a hostile manuscript, built into both editions', () => {
   })
 
   it('never lets the canary files into either edition', async () => {
-    const html = await readFile(path.join(folder, built.stdout.split('\n')[0]!), 'utf8')
+    const html = await readFile(path.join(folder, wrote(built.stderr)[0]!), 'utf8')
     for (const text of [secret, png.toString('base64').slice(0, 40), Buffer.from(secret).toString('base64').slice(0, 12)])
       expect(html).not.toContain(text)
-    const pdf = await readFile(path.join(folder, /^(.*\.pdf) /m.exec(built.stdout)![1]!))
+    const pdf = await readFile(path.join(folder, wrote(built.stderr)[1]!))
     const document = await getDocument({data: new Uint8Array(pdf), verbosity: 0}).promise
     let text = ''
     for (let number = 1; number <= document.numPages; number++) {
@@ -303,7 +309,7 @@ describe('a hostile manuscript, built into both editions', () => {
 
 describe('the HTML edition opened by a reader, with JavaScript on', () => {
   it('loads nothing but itself and runs no script', async () => {
-    const file = path.join(folder, built.stdout.split('\n')[0]!)
+    const file = path.join(folder, wrote(built.stderr)[0]!)
     const browser = await openBrowser({})
     try {
       const seen = await browser.use(async (chromium) => {

@@ -68,7 +68,7 @@ describe('--out', () => {
   it('keeps a title of ../../x inside the folder it names', async () => {
     const folder = await project({'manuscript/a.md': '---\ntitle: ../../x\n---\n\nA paragraph.\n'})
     const result = await galley(path.join(folder, 'manuscript'), ['build', '--html', '--out', '../deep/out', '.'])
-    expect(result).toMatchObject({code: 0, stdout: '../deep/out/x.html\n'})
+    expect(result).toMatchObject({code: 0, stderr: 'galley: wrote ../deep/out/x.html\n'})
     expect(await filesIn(folder)).toEqual(['deep/out/x.html', 'manuscript/a.md'])
   })
 
@@ -80,7 +80,7 @@ describe('--out', () => {
     await mkdir(path.join(folder, 'out'))
     await symlink(path.join(folder, 'elsewhere/victim.html'), path.join(folder, 'out/linked.html'))
     const result = await galley(folder, ['build', '--html', '--out', 'out'])
-    expect(result).toMatchObject({code: 0, stdout: 'out/linked.html\n'})
+    expect(result).toMatchObject({code: 0, stderr: 'galley: wrote out/linked.html\n'})
     expect(await readFile(path.join(folder, 'elsewhere/victim.html'), 'utf8')).toBe('not to be touched\n')
     expect(await readFile(path.join(folder, 'out/linked.html'), 'utf8')).toMatch(/^<!doctype html>/)
   })
@@ -92,7 +92,7 @@ describe('--out', () => {
     })
     await writeFile(path.join(folder, 'book/b.md'), 'Another paragraph.\n')
     const result = await galley(folder, ['build', '--html'])
-    expect(result).toMatchObject({code: 0, stdout: 'editions/tmp-etc-cron-d-x.html\n'})
+    expect(result).toMatchObject({code: 0, stderr: 'galley: wrote editions/tmp-etc-cron-d-x.html\n'})
     expect(await filesIn(folder)).toEqual(['book/a.md', 'book/b.md', 'editions/tmp-etc-cron-d-x.html', 'galley.config.json'])
   })
 })
