@@ -96,10 +96,13 @@ function saltOf(settings: RuleSettings): string {
 }
 
 const checksSource = (() => {
-  const folder = new URL('.', import.meta.url)
+  // The rules and what they read (parsing, prose): in a clone the TypeScript, installed the
+  // compiled JavaScript.
   const hash = createHash('sha256')
-  for (const name of readdirSync(folder).sort()) {
-    if (name.endsWith('.ts')) hash.update(name).update(readFileSync(new URL(name, folder)))
+  for (const folder of [new URL('.', import.meta.url), new URL('../manuscript/', import.meta.url)]) {
+    for (const name of readdirSync(folder).sort()) {
+      if (/\.(ts|js)$/.test(name) && !name.endsWith('.d.ts')) hash.update(name).update(readFileSync(new URL(name, folder)))
+    }
   }
   return hash.digest('hex')
 })()

@@ -10,6 +10,7 @@ import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {parseChapter} from '../manuscript/read.ts'
+import {keepLineSpaces, proseOptions} from '../manuscript/prose.ts'
 import {enabledRules, type RuleSettings} from './index.ts'
 
 export interface ChapterInput {
@@ -56,7 +57,8 @@ export function chapterChecker(settings: RuleSettings): Processor<Root, Root, Ro
   prose.use(keepProse)
   return unified()
     .use(markdown)
-    .use(remarkRetext, prose as any, {ignore: ['code', 'yaml', 'html']}) as unknown as Processor<Root, Root, Root>
+    .use(() => keepLineSpaces)
+    .use(remarkRetext, prose as any, proseOptions) as unknown as Processor<Root, Root, Root>
 }
 
 /**

@@ -1,4 +1,5 @@
 import {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
 import {describe, expect, it} from 'vitest'
 import {reporters} from '../../pipeline/reporters/index.ts'
 
@@ -35,6 +36,31 @@ describe('pretty reporter', () => {
     const clean = new VFile({path: 'manuscript/clean.md', cwd})
     expect(reporters.pretty([clean, flagged()], {cwd})).toContain('manuscript/clean.md: no issues found')
     expect(reporters.pretty([clean, flagged()], {cwd, quiet: true})).not.toContain('clean.md')
+  })
+
+  it('prints a cause in another file with that file, and one in the same file with its place alone', () => {
+    const file = new VFile({path: 'manuscript/02.md', cwd})
+    const elsewhere = new VFileMessage('Earlier paragraph', {place: {line: 3, column: 1}})
+    elsewhere.file = 'manuscript/01.md'
+    file.message('Unexpected repeated paragraph', {
+      place: {line: 9, column: 1},
+      ruleId: 'repeated-paragraph',
+      source: 'galley',
+      cause: elsewhere
+    })
+    const here = new VFileMessage('Earlier paragraph', {place: {line: 2, column: 1}})
+    here.file = 'manuscript/02.md'
+    file.message('Unexpected repeated paragraph', {
+      place: {line: 12, column: 1},
+      ruleId: 'repeated-paragraph',
+      source: 'galley',
+      cause: here
+    })
+    const lines = reporters.pretty([file], {cwd}).split('\n')
+    expect(lines.filter((line) => line.includes('Earlier paragraph')).map((line) => line.trim().replace(/\s+/g, ' '))).toEqual([
+      'info manuscript/01.md:3:1: Earlier paragraph',
+      '2:1 info Earlier paragraph'
+    ])
   })
 
   it('reports no findings for no files', () => {
