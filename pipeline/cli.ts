@@ -69,7 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--since <rev>', 'report only the findings introduced since this git revision')
     .action(async (target: string | undefined, options: Reporting & {since?: string}) => {
       const cwd = process.cwd()
-      const {files, cache: used} = await check({
+      const {files, cache: used, delta} = await check({
         cwd,
         path: target,
         configFile: options.config,
@@ -80,6 +80,14 @@ export async function main(argv: string[]): Promise<number> {
       if (options.verbose && used) process.stderr.write(`galley: ${used.hits} of ${used.hits + used.misses} chapters from the cache\n`)
       if (options.verbose && used?.error) process.stderr.write(`galley: cache not written: ${used.error}\n`)
       report(files, options)
+      // The report shows only what the change introduced; say what else there was, so that a
+      // quiet report of nothing still says something.
+      if (delta && options.since) {
+        const count = (state: string) => delta.filter((entry) => entry.state === state).length
+        process.stderr.write(
+          `galley: since ${printable(options.since)}: ${count('introduced')} introduced, ${count('fixed')} fixed, ${count('persisting')} persisting (not shown)\n`
+        )
+      }
       code = exitCode(files, options.frail)
     })
 

@@ -19,10 +19,10 @@ function gitIn(cwd: string, ...args: string[]): string {
 
 async function galley(cwd: string, ...args: string[]) {
   try {
-    const {stdout} = await promisify(execFile)(process.execPath, [bin, ...args], {cwd})
-    return {code: 0, stdout}
+    const {stdout, stderr} = await promisify(execFile)(process.execPath, [bin, ...args], {cwd})
+    return {code: 0, stdout, stderr}
   } catch (error) {
-    return error as {code: number; stdout: string}
+    return error as {code: number; stdout: string; stderr: string}
   }
 }
 
@@ -54,8 +54,14 @@ describe('check --since', () => {
 
     const lenient = await galley(folder, 'check', '--since', 'HEAD~1')
     expect(lenient.code).toBe(0)
-    const nothingNew = await galley(folder, 'check', '--since', 'HEAD', '--frail')
+    expect(since.stderr).toMatch(/^galley: since HEAD~1: 1 introduced, 0 fixed, \d+ persisting \(not shown\)\n$/)
+    const persisting = Number(/(\d+) persisting/.exec(since.stderr)![1])
+    expect(persisting).toBe(allIds.length - 1)
+    const nothingNew = await galley(folder, 'check', '--since', 'HEAD', '--frail', '-q')
     expect(nothingNew.code).toBe(0)
+    // A quiet report of nothing new still says what there was.
+    expect(nothingNew.stdout).toBe('')
+    expect(nothingNew.stderr).toBe(`galley: since HEAD: 0 introduced, 0 fixed, ${allIds.length} persisting (not shown)\n`)
   })
 
   it('exits 2 on an unknown revision', async () => {
