@@ -69,7 +69,11 @@ export async function main(argv: string[]): Promise<number> {
     .option('--since <rev>', 'report only the findings introduced since this git revision')
     .action(async (target: string | undefined, options: Reporting & {since?: string}) => {
       const cwd = process.cwd()
-      const {files, cache: used, delta} = await check({
+      const {
+        files,
+        cache: used,
+        delta
+      } = await check({
         cwd,
         path: target,
         configFile: options.config,
