@@ -7,6 +7,7 @@ import path from 'node:path'
 import type {Definition, FootnoteDefinition, Nodes, Paragraph, RootContent, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Position} from 'unist'
+import {visit} from 'unist-util-visit'
 import type {ParsedChapter} from '../manuscript/types.ts'
 
 export type BlockKind = 'heading' | 'paragraph' | 'listItem' | 'blockquote' | 'table' | 'code' | 'figure' | 'footnote' | 'html'
@@ -30,6 +31,8 @@ export interface Block {
   container?: Container
   /** The chapter's link definitions, so that a block rendered alone still resolves `[text][ref]`. */
   definitions: Definition[]
+  /** The chapter's notes by identifier → their number, as the editions number them (by first call). */
+  notes: Record<string, number>
 }
 
 export interface ChapterBlocks {
@@ -43,14 +46,38 @@ export function blocksOf(chapters: ParsedChapter[], root: string): ChapterBlocks
   return chapters.map((chapter) => {
     const name = chapterName(chapter, root)
     const definitions = chapter.tree.children.filter((node): node is Definition => node.type === 'definition')
+    const notes = noteNumbers(chapter)
     const blocks: Block[] = []
     collect(chapter.tree.children, undefined, (kind, node, text, identity, container) => {
       const normalised = kind === 'code' || kind === 'html' ? text : normalise(text)
       const hash = createHash('sha256').update(`${kind}\0${identity}\0${normalised}`).digest('hex').slice(0, 20)
-      blocks.push({kind, text, normalised, hash, chapter: name, index: index++, position: node.position, node, container, definitions})
+      blocks.push({
+        kind,
+        text,
+        normalised,
+        hash,
+        chapter: name,
+        index: index++,
+        position: node.position,
+        node,
+        container,
+        definitions,
+        notes
+      })
     })
     return {chapter: name, blocks}
   })
+}
+
+/** Each note's number in its chapter: the order of its first call, as remark-rehype numbers them. */
+function noteNumbers(chapter: ParsedChapter): Record<string, number> {
+  const numbers: Record<string, number> = {}
+  let count = 0
+  visit(chapter.tree, 'footnoteReference', (node) => {
+    const id = node.identifier.toLowerCase()
+    if (!Object.hasOwn(numbers, id)) numbers[id] = ++count
+  })
+  return numbers
 }
 
 /** Chapters are matched across revisions by this name, so two folders or two commits compare alike. */

@@ -39,7 +39,7 @@ function faithful(block: Block): ElementContent[] {
   if (block.kind === 'html') return [h('pre.html-block', [h('code', block.text)])]
   if (block.kind === 'footnote') {
     const node = block.node as FootnoteDefinition
-    return [h('div.footnote', [h('span.footnote-label', `[${node.label}]`), ' ', ...toHast(node.children, block)])]
+    return [h('div.footnote', [h('span.footnote-label', noteLabel(block, node)), ' ', ...toHast(node.children, block)])]
   }
   const children = toHast([block.node as RootContent], block)
   if (block.kind === 'heading') for (const child of children) if (child.type === 'element') child.tagName = headingTag(block)
@@ -64,7 +64,7 @@ function plain(block: Block, segments: Segment[]): Element {
     case 'code':
       return shell(block, [h('pre', [h('code', words)])])
     case 'footnote':
-      return h('div.footnote', [h('span.footnote-label', `[${(block.node as FootnoteDefinition).label}]`), ' ', ...words])
+      return h('div.footnote', [h('span.footnote-label', noteLabel(block, block.node as FootnoteDefinition)), ' ', ...words])
     default:
       return h(isListed(block) ? 'li' : 'p', words)
   }
@@ -156,15 +156,38 @@ function headingTag(block: Block): string {
   return `h${Math.min(depth + 2, 6)}`
 }
 
-// Footnote references render as their label: numbering them needs the whole chapter, and the
-// redline shows the definitions as blocks of their own.
+/** A note's number in its chapter, as the editions print it; a note never called keeps its label. */
+function noteNumber(block: Block, node: FootnoteReference | FootnoteDefinition): string {
+  return String(block.notes[node.identifier.toLowerCase()] ?? node.label ?? node.identifier)
+}
+
+function noteLabel(block: Block, node: FootnoteDefinition): string {
+  return `${noteNumber(block, node)}.`
+}
+
+// A note's call renders as a superscript mark, numbered afterwards from the block's chapter
+// (`noteNumber`); the redline shows the notes themselves as blocks of their own.
 const processor = unified().use(remarkRehype, {
   handlers: {
-    footnoteReference: (_state: unknown, node: FootnoteReference): Element => h('sup.footnote-ref', `[${node.label ?? node.identifier}]`)
+    footnoteReference: (_state: unknown, node: FootnoteReference): Element =>
+      h('sup.footnote-ref', {dataNote: node.identifier.toLowerCase()}, node.label ?? node.identifier)
   }
 })
 
 function toHast(nodes: RootContent[], block: Block): ElementContent[] {
   const tree: MdastRoot = {type: 'root', children: [...nodes, ...block.definitions]}
-  return (processor.runSync(tree) as Root).children.filter((child): child is ElementContent => child.type !== 'doctype')
+  const rendered = (processor.runSync(tree) as Root).children.filter((child): child is ElementContent => child.type !== 'doctype')
+  numberCalls(rendered, block)
+  return rendered
+}
+
+function numberCalls(nodes: ElementContent[], block: Block): void {
+  for (const node of nodes) {
+    if (node.type !== 'element') continue
+    const id = node.properties.dataNote
+    if (typeof id === 'string') {
+      node.children = [text(String(block.notes[id] ?? id))]
+      delete node.properties.dataNote
+    } else numberCalls(node.children, block)
+  }
 }

@@ -43,11 +43,19 @@ function findingsSection(delta: DeltaEntry[], cwd: string): Element {
     const entries = delta.filter((entry) => entry.state === state)
     const items = entries.map((entry) => {
       const where = `${path.relative(cwd, path.resolve(entry.file.cwd, entry.file.path))}:${entry.message.line ?? 1}`
-      return h('li', [h('code', where), ' ', entry.message.reason, ' ', h('span.rule', `(${entry.message.ruleId})`)])
+      return h('li', [h('code', where), ' ', ...withCode(entry.message.reason), ' ', h('span.rule', `(${entry.message.ruleId})`)])
     })
     return [h('h3', `${title} (${entries.length})`), items.length > 0 ? h('ul', items) : h('p', 'None.')]
   }
   return h('section.redline-findings', [h('h2', 'Editorial findings'), ...list('introduced', 'Introduced'), ...list('fixed', 'Fixed')])
+}
+
+/** A message's reason with its `quoted` words as code, as the README and the terminal show them. */
+function withCode(reason: string): ElementContent[] {
+  return reason.split(/(`[^`]+`)/).flatMap((part): ElementContent[] => {
+    if (part === '') return []
+    return part.startsWith('`') && part.endsWith('`') && part.length > 1 ? [h('code', part.slice(1, -1))] : [{type: 'text', value: part}]
+  })
 }
 
 function textOf(node: Element): string {

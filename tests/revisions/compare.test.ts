@@ -74,6 +74,10 @@ describe('galley diff between two git revisions', () => {
     expect(from && html.includes(`href="#${from}"`)).toBe(true)
     expect(to && html.includes(`href="#${to}"`)).toBe(true)
     expect(html).toContain('Comparison of HEAD~1 and HEAD')
+    // The findings' quoted words are code, as in the terminal, not literal backticks.
+    const findings = html.slice(html.indexOf('class="redline-findings"'), html.indexOf('class="redline-chapter'))
+    expect(findings).not.toContain('`')
+    expect(findings).toMatch(/<code>Wei Feng<\/code>/)
   })
 
   it('prints a redline PDF holding both the inserted and the deleted words', async () => {

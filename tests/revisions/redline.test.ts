@@ -48,6 +48,22 @@ describe('redlineTree', () => {
     ])
   })
 
+  it('numbers the notes as the editions do, by their first call in the chapter, not by their labels', () => {
+    const tree = redline(
+      {
+        'a.md':
+          'The ledger[^ledger] and the log.[^log]\n\n[^log]: Kept daily in ink by the clerks.\n\n[^ledger]: Kept by the harbour master.\n'
+      },
+      {
+        'a.md':
+          'The ledger[^ledger] and the log.[^log]\n\n[^log]: Kept daily in blue ink by the clerks.\n\n[^ledger]: Kept by the harbour master.\n'
+      }
+    )
+    expect(elements(tree, hasClass('footnote-ref')).map((call) => toString(call))).toEqual(['1', '2'])
+    expect(elements(tree, hasClass('footnote-label')).map((label) => toString(label))).toEqual(['2.', '1.'])
+    expect(toString(tree)).not.toMatch(/\[(ledger|log)\]/)
+  })
+
   it('lays the word diff over the paragraph as written, emphasis and links included', () => {
     const tree = redline(
       {'a.md': 'The *old* ferry left [the quay](https://example.org/quay) at dawn, with salt and mail for the islands.\n'},
