@@ -14,7 +14,17 @@ const layers = [
   ['config', ['./pipeline/config']],
   ['revisions', ['./pipeline/revisions']],
   ['reporters', ['./pipeline/reporters']],
-  ['commands', ['./pipeline/check.ts', './pipeline/build.ts', './pipeline/diff.ts', './pipeline/history.ts', './pipeline/init.ts']],
+  [
+    'commands',
+    [
+      './pipeline/check.ts',
+      './pipeline/build.ts',
+      './pipeline/diff.ts',
+      './pipeline/history.ts',
+      './pipeline/init.ts',
+      './pipeline/preview.ts'
+    ]
+  ],
   ['entry points', ['./pipeline/cli.ts', './pipeline/index.ts', './pipeline/main.ts', './pipeline/bin.js']]
 ]
 

@@ -152,6 +152,31 @@ export async function main(argv: string[]): Promise<number> {
       for (const file of written) process.stderr.write(`galley: wrote ${file}\n`)
     })
 
+  shared(program.command('preview').argument('[path]', 'the manuscript folder or file (default: the configured one)'))
+    .description('serve the HTML edition and its findings on 127.0.0.1, rebuilt on every save; stop with Ctrl-C')
+    .option('-p, --port <n>', 'the port (default: any free one)', '0')
+    .action(async (target: string | undefined, options: Shared & {port: string}) => {
+      const port = Number(options.port)
+      if (!Number.isInteger(port) || port < 0 || port > 65_535)
+        throw new GalleyError(undefined, `invalid --port "${options.port}", expected 0 to 65535`)
+      const {preview} = await import('./preview.ts')
+      const {url} = await preview({
+        cwd: process.cwd(),
+        path: target,
+        configFile: options.config,
+        port,
+        rebuilt: (state) =>
+          process.stderr.write(
+            state.error
+              ? `galley: ${printable(state.error)}\n`
+              : `galley: rebuilt, ${state.findings} finding${state.findings === 1 ? '' : 's'}\n`
+          )
+      })
+      process.stdout.write(`galley: preview at ${url}\n`)
+      // Serves until the process is interrupted (SIGINT, SIGTERM), which main.ts turns into an exit.
+      await new Promise(() => {})
+    })
+
   program
     .command('init')
     .argument('[folder]', 'where to scaffold (default: the current folder)')
@@ -189,7 +214,7 @@ function commanderMessage(error: CommanderError): string {
     .filter(Boolean)
     .join(' ')
     .replace(/\(Did you mean/, '(did you mean')
-    .concat(error.code === 'commander.unknownCommand' ? '; the commands are check, build, diff, history and init' : '')
+    .concat(error.code === 'commander.unknownCommand' ? '; the commands are check, build, diff, history, preview and init' : '')
 }
 
 /** The report of `files` on stdout, as every command that checks writes it. */

@@ -3,7 +3,7 @@
 // then `npx galley init` and `npx galley build`, and a config in every format both kinds load.
 // npm installs the dependencies from its cache when it has them (the suite's own install put
 // them there) and from the registry otherwise; nothing else is fetched.
-import {execFile} from 'node:child_process'
+import {execFile, spawn} from 'node:child_process'
 import {existsSync} from 'node:fs'
 import {mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
@@ -116,6 +116,26 @@ describe('the packed package', () => {
         expect(result.stdout).toContain('manuscript/01-opening.md: no issues found')
         expect((await readFile(path.join(folder, `output/${slug}.pdf`))).subarray(0, 5).toString()).toBe('%PDF-')
         expect(await readFile(path.join(folder, `output/${slug}.html`), 'utf8')).toContain('My own words.')
+      })
+
+      it('`npx galley preview` serves the edition on 127.0.0.1', async () => {
+        const server = spawn('npx', ['galley', 'preview'], {cwd: folder, stdio: ['ignore', 'pipe', 'pipe'], detached: true})
+        try {
+          const url = await new Promise<string>((resolve, reject) => {
+            let output = ''
+            server.stdout!.on('data', (chunk) => {
+              output += chunk
+              const found = /galley: preview at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
+              if (found) resolve(found[1]!)
+            })
+            server.once('exit', (code) => reject(new Error(`preview exited with ${code}`)))
+          })
+          expect(await (await fetch(url)).text()).toContain('<iframe id="edition"')
+          expect(await (await fetch(new URL('edition.html', url))).text()).toContain('My own words.')
+        } finally {
+          // npx runs galley in a child: end the whole group.
+          process.kill(-server.pid!, 'SIGTERM')
+        }
       })
 
       it('loads a config in every format: .ts, .mts, .cts, .js, .mjs, .cjs, .json and .yaml', async () => {

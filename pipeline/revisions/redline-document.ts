@@ -51,7 +51,7 @@ function findingsSection(delta: DeltaEntry[], cwd: string): Element {
 }
 
 /** A message's reason with its `quoted` words as code, as the README and the terminal show them. */
-function withCode(reason: string): ElementContent[] {
+export function withCode(reason: string): ElementContent[] {
   return reason.split(/(`[^`]+`)/).flatMap((part): ElementContent[] => {
     if (part === '') return []
     return part.startsWith('`') && part.endsWith('`') && part.length > 1 ? [h('code', part.slice(1, -1))] : [{type: 'text', value: part}]
