@@ -7,7 +7,7 @@ import {loadConfig} from './config/load.ts'
 import {GalleyError} from './errors.ts'
 import {lockFolder} from './fs/lock.ts'
 import {sweepTemporary, writeAtomic} from './fs/write.ts'
-import {parsedChapter} from './manuscript/read.ts'
+import {metadataOf, parsedChapter} from './manuscript/read.ts'
 import type {Chapter} from './manuscript/types.ts'
 import {repositoryRoot, toPosix} from './revisions/git.ts'
 import {commitsTouching, countWords, readRevisions, type HistoryEntry} from './revisions/history.ts'
@@ -49,9 +49,11 @@ export async function history(options: HistoryOptions = {}): Promise<HistoryResu
   const cache = new ResultCache(config.rules)
   const wordsOf = new Map<string, number>()
   const entries: HistoryEntry[] = []
+  let latest: Chapter[] = []
   for await (const {revision, chapters} of readRevisions(repository, revisions, folder)) {
     await runChecks({root: manuscript, chapters}, config.rules, {cache})
     entries.push({...revision, words: wordsIn(chapters, wordsOf), findings: findingsIn(chapters)})
+    latest = chapters
   }
   if (options.write === false) return {entries, written: []}
 
@@ -64,7 +66,9 @@ export async function history(options: HistoryOptions = {}): Promise<HistoryResu
   })
   try {
     await sweepTemporary(out)
-    await writeAtomic(page, historyHtml(entries, path.basename(manuscript))).catch((error: Error) => {
+    // The book's title as its latest revision gives it, as the editions take it.
+    const title = metadataOf({root: manuscript, chapters: latest.map((chapter) => parsedChapter(chapter.file))}).title
+    await writeAtomic(page, await historyHtml(entries, title ?? path.basename(manuscript))).catch((error: Error) => {
       throw new GalleyError(shown, `cannot write the history page (${error.message}); the previous one is unchanged`)
     })
   } finally {

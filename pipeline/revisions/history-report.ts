@@ -2,6 +2,7 @@
 // Pure functions of the entries, like the reporters.
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
+import {historyChart} from './history-chart.ts'
 import type {HistoryEntry} from './history.ts'
 import {textTable} from './text-table.ts'
 
@@ -25,44 +26,32 @@ export function historyJson(entries: HistoryEntry[]): string {
   return JSON.stringify(entries, null, 2)
 }
 
-/** A static page: the chart is inline SVG, so it needs no script and opens offline. */
-export function historyHtml(entries: HistoryEntry[], title: string): string {
-  const width = 720
-  const height = 240
-  const pad = 40
-  const x = (index: number) => pad + (entries.length <= 1 ? 0 : (index * (width - 2 * pad)) / (entries.length - 1))
-  const maxWords = Math.max(1, ...entries.map((e) => e.words))
-  const maxFindings = Math.max(1, ...entries.map(total))
-  const y = (value: number, max: number) => height - pad - (value * (height - 2 * pad)) / max
-  const points = (value: (e: HistoryEntry) => number, max: number) => entries.map((e, i) => `${x(i)},${y(value(e), max)}`).join(' ')
+/**
+ * A static page: the chart is inline SVG (Vega-Lite, rendered without a browser), so it needs
+ * no script and opens offline; the table gives every revision with its subject.
+ */
+export async function historyHtml(entries: HistoryEntry[], title: string): Promise<string> {
   const rules = rulesOf(entries)
+  const count = `${entries.length} revision${entries.length === 1 ? '' : 's'}`
   const tree = h(null, [
     {type: 'doctype'},
     h('html', {lang: 'en'}, [
-      h('head', [
-        h('meta', {charset: 'utf-8'}),
-        h('title', `History of ${title}`),
-        h(
-          'style',
-          'body{font:15px/1.45 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}td,th{padding:.2rem .6rem;border-bottom:1px solid #ccc;text-align:right}td:nth-child(-n+3),th:nth-child(-n+3){text-align:left}.words{stroke:#1f5fa8}.findings{stroke:#b3261e;stroke-dasharray:6 4}polyline{fill:none;stroke-width:2}'
-        )
-      ]),
+      h('head', [h('meta', {charset: 'utf-8'}), h('title', `History of ${title}`), h('style', css)]),
       h('body', [
         h('h1', `History of ${title}`),
-        h('figure', [
-          h('svg', {viewBox: `0 0 ${width} ${height}`, width, height, role: 'img', 'aria-label': 'Words and findings over revisions'}, [
-            h('polyline.words', {points: points((e) => e.words, maxWords)}),
-            h('polyline.findings', {points: points(total, maxFindings)}),
-            h('text', {x: pad, y: 16}, `words (max ${maxWords}) — solid; findings (max ${maxFindings}) — dashed`)
-          ]),
-          h('figcaption', `${entries.length} revisions`)
-        ]),
+        h('p.lede', `${count} that touched the manuscript, oldest first.`),
+        entries.length > 0
+          ? h('figure', [
+              await historyChart(entries),
+              h('figcaption', `Words, and findings by rule, over ${count}. Hover a point or a bar for its commit.`)
+            ])
+          : undefined,
         h('table', [
           h(
             'thead',
             h(
               'tr',
-              ['commit', 'date', 'author', 'words', '+lines', '−lines', 'findings', ...rules].map((title) => h('th', title))
+              ['commit', 'date', 'author', 'subject', 'words', '+lines', '−lines', 'findings', ...rules].map((name) => h('th', name))
             )
           ),
           h(
@@ -72,7 +61,8 @@ export function historyHtml(entries: HistoryEntry[], title: string): string {
                 h('td', h('code', e.commit.slice(0, 10))),
                 h('td', e.date.slice(0, 10)),
                 h('td', e.author),
-                h('td', String(e.words)),
+                h('td.subject', e.subject),
+                h('td', e.words.toLocaleString('en')),
                 h('td', String(e.change.added)),
                 h('td', String(e.change.removed)),
                 h('td', String(total(e))),
@@ -86,6 +76,16 @@ export function historyHtml(entries: HistoryEntry[], title: string): string {
   ])
   return toHtml(tree)
 }
+
+const css = `
+body { font: 15px/1.45 system-ui, sans-serif; max-width: 64rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1d; }
+h1 { font-size: 1.6rem; margin-bottom: 0.2rem; } .lede { color: #555; margin-top: 0; }
+figure { margin: 1.5rem 0; } figcaption { color: #555; font-size: 0.9rem; }
+table { border-collapse: collapse; width: 100%; font-size: 0.9rem; }
+td, th { padding: 0.25rem 0.6rem; border-bottom: 1px solid #ddd; text-align: right; vertical-align: top; }
+td:nth-child(-n+4), th:nth-child(-n+4) { text-align: left; } th { font-weight: 600; border-bottom: 2px solid #999; }
+.subject { min-width: 14rem; } td:nth-child(-n+3) { white-space: nowrap; }
+`
 
 function total(entry: HistoryEntry): number {
   return Object.values(entry.findings).reduce((sum, n) => sum + n, 0)
