@@ -63,7 +63,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   // The checks of a book run in worker threads while this thread and the browser make the
   // editions from the same text; nothing is written unless the checks allow it.
   progress('checking')
-  const checking = checkManuscript(config, manuscript, {cache: options.cache, jobs: options.jobs, keepMainThread: true})
+  const checking = checkManuscript(config, manuscript, {
+    cache: options.cache,
+    jobs: options.jobs,
+    keepMainThread: true,
+    counted: options.counted
+  })
   const refused = new AbortController()
   const making = makeEditions(config, manuscript, cwd, options, refused.signal)
   making.catch(() => {})

@@ -31,6 +31,8 @@ export interface CheckOptions {
   cache?: boolean | string
   /** Threads for the per-chapter checks, or `auto` (the default): one per core, for books. */
   jobs?: Jobs
+  /** Told how many chapters are checked, each time one is (for a progress line). */
+  counted?: (checked: number, total: number) => void
 }
 
 export interface CheckResult {
@@ -69,11 +71,11 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
 export async function checkManuscript(
   config: Config,
   manuscript: Manuscript,
-  options: Pick<CheckOptions, 'cache' | 'jobs'> & {keepMainThread?: boolean}
+  options: Pick<CheckOptions, 'cache' | 'jobs' | 'counted'> & {keepMainThread?: boolean}
 ): Promise<Pick<CheckResult, 'files' | 'cache'>> {
   const location = options.cache === true ? defaultCacheFile(config.base) : options.cache && path.resolve(config.base, options.cache)
   const cache = location ? await ResultCache.load(location, config.rules) : undefined
-  await runChecks(manuscript, config.rules, {cache, jobs: options.jobs, keepMainThread: options.keepMainThread})
+  await runChecks(manuscript, config.rules, {cache, jobs: options.jobs, keepMainThread: options.keepMainThread, progress: options.counted})
   // A cache that cannot be written costs the next run time, never this run its findings.
   await cache?.save().catch((error: Error) => Object.assign(cache.stats, {error: `${location}: ${error.message}`}))
   return {files: manuscript.chapters.map((chapter) => chapter.file), cache: cache?.stats}

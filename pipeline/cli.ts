@@ -69,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--since <rev>', 'report only the findings introduced since this git revision')
     .action(async (target: string | undefined, options: Reporting & {since?: string}) => {
       const cwd = process.cwd()
+      const status = statusLine(options)
       const {
         files,
         cache: used,
@@ -79,8 +80,10 @@ export async function main(argv: string[]): Promise<number> {
         configFile: options.config,
         since: options.since,
         cache: cacheOf(options),
-        jobs: jobsOf(options.jobs)
+        jobs: jobsOf(options.jobs),
+        counted: status?.counted
       })
+      status?.clear()
       if (options.verbose && used) process.stderr.write(`galley: ${used.hits} of ${used.hits + used.misses} chapters from the cache\n`)
       if (options.verbose && used?.error) process.stderr.write(`galley: cache not written: ${used.error}\n`)
       report(files, options)
@@ -235,6 +238,7 @@ async function buildCommand(
   options: Reporting & {out?: string; html?: boolean; pdf?: boolean; force: boolean; concurrency: string}
 ): Promise<number> {
   const tty = Boolean(process.stderr.isTTY)
+  const status = statusLine(options)
   // Loaded here so that `check` never pays for loading Puppeteer.
   const {build, buildAll, BuildRefused} = await import('./build.ts')
   const shared = {
@@ -246,10 +250,18 @@ async function buildCommand(
     cache: cacheOf(options),
     jobs: jobsOf(options.jobs),
     // --verbose shows the stages off a terminal too, for logs and for tests that interrupt a stage.
-    progress: tty || options.verbose ? (stage: string) => process.stderr.write(`galley: ${stage}…\n`) : undefined,
+    progress:
+      tty || options.verbose
+        ? (stage: string) => {
+            status?.clear()
+            process.stderr.write(`galley: ${stage}…\n`)
+          }
+        : undefined,
+    counted: status?.counted,
     warn: (line: string) => process.stderr.write(`galley: ${printable(line)}\n`)
   }
   const written = (result: {files: VFile[]; written: string[]; pages?: number; cache?: {hits: number; misses: number}}) => {
+    status?.clear()
     report(result.files, options)
     if (options.verbose && result.cache)
       process.stderr.write(`galley: ${result.cache.hits} of ${result.cache.hits + result.cache.misses} chapters from the cache\n`)
@@ -278,6 +290,27 @@ async function buildCommand(
     code = Math.max(code, result)
   }
   return code
+}
+
+/**
+ * On a terminal, and without --quiet, one line on stderr that counts the chapters as they are
+ * checked, rewritten in place and cleared before anything else is written. Off a terminal
+ * nothing: logs get the report alone. A carriage return and "erase line" are all it takes,
+ * so no progress-bar package is used.
+ */
+function statusLine(options: {quiet: boolean}): {counted: (checked: number, total: number) => void; clear: () => void} | undefined {
+  if (!process.stderr.isTTY || options.quiet) return undefined
+  let shown = false
+  return {
+    counted(checked, total) {
+      process.stderr.write(`\r\u001b[2Kgalley: checked ${checked} of ${total} chapter${total === 1 ? '' : 's'}`)
+      shown = true
+    },
+    clear() {
+      if (shown) process.stderr.write('\r\u001b[2K')
+      shown = false
+    }
+  }
 }
 
 function cacheOf(options: {cache: boolean; cacheLocation?: string}): string | boolean {

@@ -123,10 +123,10 @@ describe('the command line', () => {
     })
     expect(await galley(folder, 'chek')).toMatchObject({
       code: 2,
-      stderr: "galley: unknown command 'chek' (did you mean check?); the commands are check, build, diff, history and init\n"
+      stderr: "galley: unknown command 'chek' (did you mean check?); the commands are check, build, diff, history, preview and init\n"
     })
     expect((await galley(folder, 'frobnicate')).stderr).toBe(
-      "galley: unknown command 'frobnicate'; the commands are check, build, diff, history and init\n"
+      "galley: unknown command 'frobnicate'; the commands are check, build, diff, history, preview and init\n"
     )
   })
 
@@ -166,6 +166,15 @@ describe('galley build', () => {
     const folder = await project({'manuscript/a.md': repeated})
     const result = await galley(folder, 'build', '--html', '--frail')
     expect(result).toMatchObject({code: 1, stderr: 'galley: wrote output/manuscript.html\n'})
+  })
+
+  it('writes no progress line off a terminal, where logs get the report alone', async () => {
+    const folder = await project({'manuscript/a.md': clean, 'manuscript/b.md': clean})
+    const checked = await galley(folder, 'check')
+    const built = await galley(folder, 'build', '--html')
+    expect(checked.stderr).toBe('')
+    expect(built.stderr).toBe('galley: wrote output/manuscript.html\n')
+    expect(checked.stdout + built.stdout).not.toMatch(/\r|checked \d+ of/)
   })
 
   it('shows the cache figures with --verbose', async () => {

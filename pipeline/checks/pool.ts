@@ -27,7 +27,8 @@ export async function checkChapters(
   inputs: ChapterInput[],
   settings: RuleSettings,
   jobs: Jobs,
-  keepMainThread = false
+  keepMainThread = false,
+  done: () => void = () => {}
 ): Promise<ChapterResult[]> {
   const threads = jobsFor(jobs, inputs)
   const results: ChapterResult[] = new Array(inputs.length)
@@ -38,6 +39,7 @@ export async function checkChapters(
     while (next < inputs.length) {
       const index = next++
       results[index] = await checkChapter(inputs[index]!, settings)
+      done()
       // A chapter's check settles in microtasks: without a turn of the event loop, the workers'
       // results would wait here, and so would the workers, until this thread ran out of chapters.
       await new Promise(setImmediate)
@@ -62,6 +64,7 @@ export async function checkChapters(
     while (next < inputs.length) {
       const index = next++
       results[index] = (await pool.run({input: inputs[index], settings})) as ChapterResult
+      done()
     }
   }
   try {

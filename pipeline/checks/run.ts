@@ -20,6 +20,8 @@ export interface RunOptions {
   jobs?: Jobs
   /** With several jobs, check in worker threads only, leaving this thread to the caller's own work (the build's editions). */
   keepMainThread?: boolean
+  /** Told how many chapters are checked, from the cache or afresh, each time one is. */
+  progress?: (checked: number, total: number) => void
 }
 
 export async function runChecks(manuscript: Manuscript, settings: RuleSettings, options: RunOptions = {}): Promise<void> {
@@ -64,13 +66,15 @@ const controlComment = /<!--\s*(?:galley|lint)\b/
 async function chapterResults(
   files: VFile[],
   settings: RuleSettings,
-  {cache, jobs = 'auto', keepMainThread}: RunOptions
+  {cache, jobs = 'auto', keepMainThread, progress}: RunOptions
 ): Promise<ChapterResult[]> {
   const keys = files.map((file) => cache?.keyOf(file))
   const results = keys.map((key) => (key === undefined ? undefined : cache!.get(key)))
   const missing = results.flatMap((result, index) => (result ? [] : [index]))
   const inputs = missing.map((index) => ({path: files[index]!.path, cwd: files[index]!.cwd, value: String(files[index]!.value)}))
-  const fresh = await checkChapters(inputs, settings, jobs, keepMainThread)
+  let checked = files.length - missing.length
+  progress?.(checked, files.length)
+  const fresh = await checkChapters(inputs, settings, jobs, keepMainThread, () => progress?.(++checked, files.length))
   missing.forEach((index, at) => {
     results[index] = fresh[at]
     if (cache) cache.set(keys[index]!, fresh[at]!)

@@ -26,3 +26,15 @@ describe('image alt text', () => {
     ])
   })
 })
+
+describe('the check’s count of chapters', () => {
+  it('rises by one as each chapter is checked, and ends at the total', async () => {
+    const chapters = ['a', 'b', 'c'].map((name) => chapterFromBytes(`${name}.md`, Buffer.from(`Chapter ${name}.\n`), process.cwd()))
+    const counts: string[] = []
+    await runChecks({root: process.cwd(), chapters}, configSchema.parse({}).rules, {
+      jobs: 1,
+      progress: (checked, total) => counts.push(`${checked}/${total}`)
+    })
+    expect(counts).toEqual(['0/3', '1/3', '2/3', '3/3'])
+  })
+})
