@@ -8,7 +8,7 @@ import type {Edition} from './build.ts'
 import {check} from './check.ts'
 import type {Jobs} from './checks/pool.ts'
 import {GalleyError} from './errors.ts'
-import {reporters, type ReporterName} from './reporters/index.ts'
+import {reporters, type ReporterName, type ReporterOptions} from './reporters/index.ts'
 import {printable} from './reporters/printable.ts'
 import type {VFile} from 'vfile'
 
@@ -86,7 +86,15 @@ export async function main(argv: string[]): Promise<number> {
       status?.clear()
       if (options.verbose && used) process.stderr.write(`galley: ${used.hits} of ${used.hits + used.misses} chapters from the cache\n`)
       if (options.verbose && used?.error) process.stderr.write(`galley: cache not written: ${used.error}\n`)
-      report(files, options)
+      const fixed = delta
+        ?.filter((entry) => entry.state === 'fixed')
+        .map(({file, message}) => ({
+          path: file.path,
+          line: message.line ?? null,
+          ruleId: message.ruleId ?? null,
+          reason: message.reason
+        }))
+      report(files, options, fixed)
       // The report shows only what the change introduced; say what else there was, so that a
       // quiet report of nothing still says something.
       if (delta && options.since) {
@@ -221,9 +229,10 @@ function commanderMessage(error: CommanderError): string {
 }
 
 /** The report of `files` on stdout, as every command that checks writes it. */
-function report(files: VFile[], options: Reporting): void {
+function report(files: VFile[], options: Reporting, fixed?: ReporterOptions['fixed']): void {
   const reporter = reporters[options.reporter]
   const output = reporter(files, {
+    fixed,
     cwd: process.cwd(),
     color: options.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR),
     quiet: options.quiet,

@@ -86,12 +86,17 @@ jobs:
       - run: npx galley check --reporter github --frail
       - run: npx galley check --reporter sarif > galley.sarif
         if: always()
+      - run: npx galley check --reporter html > findings.html
+        if: always()
       - uses: github/codeql-action/upload-sarif@v3
         if: always()
         with: {sarif_file: galley.sarif}
       - run: npx galley build           # the editions, as build artefacts
       - uses: actions/upload-artifact@v4
         with: {name: editions, path: output/}
+      - uses: actions/upload-artifact@v4     # the editor's report
+        if: always()
+        with: {name: findings, path: findings.html}
 `
   }
 }

@@ -66,7 +66,7 @@ describe('galley check', () => {
     const unknown = await galley(folder, 'check', '--reporter', 'xml')
     expect(unknown.code).toBe(2)
     expect(unknown.stderr).toBe(
-      "galley: option '-r, --reporter <name>' argument 'xml' is invalid. Allowed choices are pretty, json, sarif, github.\n"
+      "galley: option '-r, --reporter <name>' argument 'xml' is invalid. Allowed choices are pretty, json, sarif, github, html.\n"
     )
     expect((await galley(folder, 'frobnicate')).code).toBe(2)
   })
