@@ -11,7 +11,8 @@ const informationUri = pkg.homepage.replace(/#.*$/, '')
 
 export function sarif(files: VFile[], options: ReporterOptions): string {
   const all = findings(files, options.cwd)
-  const artifacts = all.flatMap((entry) => (entry.path === null ? [] : [entry.path]))
+  // One artifact per path: SARIF forbids duplicates, and two vfiles may name one file.
+  const artifacts = [...new Set(all.flatMap((entry) => (entry.path === null ? [] : [entry.path])))]
   const rules: ReportingDescriptor[] = []
   const results: Result[] = []
 

@@ -138,4 +138,20 @@ describe('sarif reporter', () => {
     expect(first!.replace(/:\d+$/, '')).toBe(second!.replace(/:\d+$/, ''))
     expect(first).not.toBe(second)
   })
+
+  it('lists a file named twice as one artifact', () => {
+    const files = ['a', 'b'].map((word) => {
+      const file = new VFile({path: '/book/manuscript/a.md', value: word})
+      file.message(`Unexpected ${word}`, {place: {line: 1, column: 1}, ruleId: 'repeated-words', source: 'retext-repeated-words'})
+      return file
+    })
+    const log = JSON.parse(reporters.sarif(files, {cwd: '/book'}))
+    expect(log.runs[0].artifacts).toEqual([{location: {uri: 'manuscript/a.md'}}])
+    expect(
+      log.runs[0].results.map(
+        (result: {locations: Array<{physicalLocation: {artifactLocation: {index: number}}}>}) =>
+          result.locations[0]!.physicalLocation.artifactLocation.index
+      )
+    ).toEqual([0, 0])
+  })
 })
