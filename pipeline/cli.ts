@@ -166,7 +166,8 @@ export async function main(argv: string[]): Promise<number> {
   shared(program.command('preview').argument('[path]', 'the manuscript folder or file (default: the configured one)'))
     .description('serve the HTML edition and its findings on 127.0.0.1, rebuilt on every save; stop with Ctrl-C')
     .option('-p, --port <n>', 'the port (default: any free one)', '0')
-    .action(async (target: string | undefined, options: Shared & {port: string}) => {
+    .option('--pdf', 'print the PDF edition too, after the HTML one on each save, at /edition.pdf')
+    .action(async (target: string | undefined, options: Shared & {port: string; pdf?: boolean}) => {
       const port = Number(options.port)
       if (!Number.isInteger(port) || port < 0 || port > 65_535)
         throw new GalleyError(undefined, `invalid --port "${options.port}", expected 0 to 65535`)
@@ -176,12 +177,12 @@ export async function main(argv: string[]): Promise<number> {
         path: target,
         configFile: options.config,
         port,
-        rebuilt: (state) =>
-          process.stderr.write(
-            state.error
-              ? `galley: ${printable(state.error)}\n`
-              : `galley: rebuilt, ${state.findings} finding${state.findings === 1 ? '' : 's'}\n`
-          )
+        pdf: options.pdf,
+        rebuilt: (state, made) => {
+          const findings = `${state.findings} finding${state.findings === 1 ? '' : 's'}`
+          const line = state.error ?? (made === 'pdf' ? `printed the PDF, ${state.pages} pages` : `rebuilt, ${findings}`)
+          process.stderr.write(`galley: ${printable(line)}\n`)
+        }
       })
       process.stdout.write(`galley: preview at ${url}\n`)
       // Serves until the process is interrupted (SIGINT, SIGTERM), which main.ts turns into an exit.

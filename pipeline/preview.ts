@@ -12,6 +12,7 @@ import {toHtml} from 'hast-util-to-html'
 import {check} from './check.ts'
 import {configNames, loadConfig, manuscriptLocation} from './config/load.ts'
 import {metadataOf, parseManuscript} from './manuscript/read.ts'
+import {openBrowser} from './render/browser.ts'
 import {editionDocument} from './render/document.ts'
 import {formats} from './render/formats/index.ts'
 import {reporters} from './reporters/index.ts'
@@ -25,14 +26,18 @@ export interface PreviewOptions {
   port?: number
   /** Milliseconds to wait after a save for the next one before rebuilding. */
   debounce?: number
+  /** Print the PDF edition too, after the HTML one on each rebuild, and serve it at /edition.pdf. */
+  pdf?: boolean
   /** Called after each rebuild, with what it found, for messages. */
-  rebuilt?: (state: PreviewState) => void
+  rebuilt?: (state: PreviewState, made: 'html' | 'pdf') => void
 }
 
 export interface PreviewState {
   /** How many times the page has been made; the page reloads when this changes. */
   version: number
   findings: number
+  /** Pages of the PDF edition, once one is printed (with `pdf`). */
+  pages?: number
   /** Why the last rebuild failed (a broken config, an unreadable file), shown on the page. */
   error?: string
 }
@@ -47,24 +52,39 @@ export async function preview(options: PreviewOptions = {}): Promise<Preview> {
   let state: PreviewState = {version: 0, findings: 0}
   let edition = ''
   let findings = ''
+  let printed: Uint8Array | undefined
   const listeners = new Set<ServerResponse>()
+  const config = await loadConfig(cwd, options.configFile)
+  // One browser for the whole session: each rebuild prints with it, as a build would.
+  const browser = options.pdf ? await openBrowser(config.browser) : undefined
+  const announce = (made: 'html' | 'pdf') => {
+    for (const listener of listeners) listener.write(`data: ${JSON.stringify(state)}\n\n`)
+    options.rebuilt?.(state, made)
+  }
 
   async function rebuild(): Promise<void> {
     try {
       const result = await check({cwd, path: options.path, configFile: options.configFile, cache: true})
       const parsed = parseManuscript(result.manuscript)
       const document = editionDocument({manuscript: parsed, metadata: metadataOf(parsed)})
-      const rendered = await formats.html.render(document, result.config.edition, {name: 'preview', timeout: result.config.browser.timeout})
+      const timeout = result.config.browser.timeout
+      const rendered = await formats.html.render(document, result.config.edition, {name: 'preview', timeout})
       edition = String(rendered.data)
       findings = reporters.json(result.files, {cwd})
       const count = result.files.reduce((sum, file) => sum + file.messages.length, 0)
-      state = {version: state.version + 1, findings: count}
+      state = {version: state.version + 1, findings: count, pages: state.pages}
+      // The HTML edition shows at once; the PDF follows when it is printed.
+      announce('html')
+      if (!browser) return
+      const pdf = await formats.pdf.render(document, result.config.edition, {browser, name: 'preview.pdf', timeout})
+      printed = pdf.data as Uint8Array
+      state = {...state, version: state.version + 1, pages: pdf.pages}
+      announce('pdf')
     } catch (error) {
       // The last good edition stays on the page, under the reason this one failed.
       state = {...state, version: state.version + 1, error: (error as Error).message.split('\n')[0]}
+      announce('html')
     }
-    for (const listener of listeners) listener.write(`data: ${JSON.stringify(state)}\n\n`)
-    options.rebuilt?.(state)
   }
 
   await rebuild()
@@ -74,6 +94,7 @@ export async function preview(options: PreviewOptions = {}): Promise<Preview> {
     if (url.pathname === '/') return send(response, 'text/html', shell(state, findings), shellPolicy)
     if (url.pathname === '/edition.html') return send(response, 'text/html', edition, editionPolicy)
     if (url.pathname === '/findings.json') return send(response, 'application/json', findings, editionPolicy)
+    if (url.pathname === '/edition.pdf' && printed) return send(response, 'application/pdf', printed, editionPolicy)
     if (url.pathname === '/events') {
       response.writeHead(200, {'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive'})
       response.write(`data: ${JSON.stringify(state)}\n\n`)
@@ -90,12 +111,17 @@ export async function preview(options: PreviewOptions = {}): Promise<Preview> {
   })
 
   // The folders to watch come from the config as it is now; a change to it rebuilds the page.
-  const config = await loadConfig(cwd, options.configFile)
   const {root} = manuscriptLocation(config, cwd, options.path)
   const watcher = watchSources(cwd, root, options, debounced(rebuild, options.debounce ?? 150))
   await new Promise<void>((resolve) => watcher.once('ready', () => resolve()))
   const address = server.address() as {port: number}
-  return {url: `http://127.0.0.1:${address.port}/`, close: () => close(server, watcher, listeners)}
+  return {
+    url: `http://127.0.0.1:${address.port}/`,
+    close: async () => {
+      await close(server, watcher, listeners)
+      await browser?.close()
+    }
+  }
 }
 
 /** The chapters, the config and the editions' styles: what a save can change on the page. */
@@ -144,7 +170,7 @@ async function close(server: Server, watcher: FSWatcher, listeners: Set<ServerRe
 const shellPolicy = "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; frame-src 'self'"
 const editionPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:"
 
-function send(response: ServerResponse, type: string, body: string, policy: string, status = 200): void {
+function send(response: ServerResponse, type: string, body: string | Uint8Array, policy: string, status = 200): void {
   response.writeHead(status, {'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store', 'content-security-policy': policy})
   response.end(body)
 }
@@ -174,6 +200,9 @@ function shell(state: PreviewState, findingsJson: string): string {
       h('main', [h('iframe#edition', {src: `/edition.html?v=${state.version}`, title: 'The HTML edition', sandbox: ''})]),
       h('aside#findings', [
         h('h2', `${state.findings} finding${state.findings === 1 ? '' : 's'}`),
+        state.pages === undefined
+          ? undefined
+          : h('p.pdf', h('a', {href: `/edition.pdf?v=${state.version}`, target: '_blank'}, `The PDF edition (${state.pages} pages)`)),
         state.error ? h('p.error', state.error) : undefined,
         items.length > 0 ? h('ol', items) : h('p', 'No findings.')
       ]),

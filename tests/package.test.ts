@@ -118,8 +118,8 @@ describe('the packed package', () => {
         expect(await readFile(path.join(folder, `output/${slug}.html`), 'utf8')).toContain('My own words.')
       })
 
-      it('`npx galley preview` serves the edition on 127.0.0.1', async () => {
-        const server = spawn('npx', ['galley', 'preview'], {cwd: folder, stdio: ['ignore', 'pipe', 'pipe'], detached: true})
+      it('`npx galley preview --pdf` serves both editions on 127.0.0.1', async () => {
+        const server = spawn('npx', ['galley', 'preview', '--pdf'], {cwd: folder, stdio: ['ignore', 'pipe', 'pipe'], detached: true})
         try {
           const url = await new Promise<string>((resolve, reject) => {
             let output = ''
@@ -132,6 +132,8 @@ describe('the packed package', () => {
           })
           expect(await (await fetch(url)).text()).toContain('<iframe id="edition"')
           expect(await (await fetch(new URL('edition.html', url))).text()).toContain('My own words.')
+          const pdf = new Uint8Array(await (await fetch(new URL('edition.pdf', url))).arrayBuffer())
+          expect(Buffer.from(pdf.subarray(0, 5)).toString()).toBe('%PDF-')
         } finally {
           // npx runs galley in a child: end the whole group.
           process.kill(-server.pid!, 'SIGTERM')

@@ -6,6 +6,7 @@ import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import type {Frame, Page} from 'puppeteer-core'
+import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {openBrowser, type BrowserHandle} from '../pipeline/render/browser.ts'
 
@@ -51,6 +52,51 @@ async function until<T>(probe: () => Promise<T | undefined | false>, what: strin
   }
   throw new Error(`gave up waiting for ${what}`)
 }
+
+async function textOf(pdf: Uint8Array): Promise<string> {
+  const doc = await getDocument({data: new Uint8Array(pdf), verbosity: 0}).promise
+  let text = ''
+  for (let number = 1; number <= doc.numPages; number++) {
+    for (const item of (await (await doc.getPage(number)).getTextContent()).items)
+      if ('str' in item) text += item.str + (item.hasEOL ? ' ' : '')
+  }
+  return text
+}
+
+describe('galley preview --pdf', () => {
+  it('serves the PDF edition too, printed again after each save', async () => {
+    const book = await mkdtemp(path.join(tmpdir(), 'galley-preview-pdf-'))
+    await mkdir(path.join(book, 'manuscript'))
+    await writeFile(path.join(book, 'manuscript/01.md'), '# Ledger\n\nThe opening line.\n')
+    const child = spawn(process.execPath, [bin, 'preview', '--pdf'], {
+      cwd: book,
+      env: {...process.env, NO_COLOR: '1'},
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
+    try {
+      const address = await new Promise<string>((resolve, reject) => {
+        let output = ''
+        child.stdout!.on('data', (chunk) => {
+          output += chunk
+          const found = /galley: preview at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
+          if (found) resolve(found[1]!)
+        })
+        child.once('exit', (code) => reject(new Error(`preview exited with ${code}`)))
+      })
+      const pdfText = async () => {
+        const response = await fetch(new URL('edition.pdf', address))
+        return response.ok ? textOf(new Uint8Array(await response.arrayBuffer())) : ''
+      }
+      await until(async () => (await pdfText()).includes('The opening line.'), 'the first PDF')
+      expect(await (await fetch(address)).text()).toMatch(/The PDF edition \(\d+ pages\)/)
+      await writeFile(path.join(book, 'manuscript/01.md'), '# Ledger\n\nThe closing line.\n')
+      await until(async () => (await pdfText()).includes('The closing line.'), 'the new text in the PDF')
+    } finally {
+      child.kill('SIGTERM')
+      await rm(book, {recursive: true, force: true})
+    }
+  })
+})
 
 describe('galley preview', () => {
   it('listens on 127.0.0.1 only', () => {
