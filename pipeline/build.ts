@@ -130,7 +130,9 @@ async function makeEditions(
       refused.throwIfAborted()
       const name = `${slug}.${edition.suffix}`
       if (formats[edition.format].usesBrowser) progress(`printing ${edition.format === 'pdf' ? 'the PDF' : name}`)
-      const rendered = await tooDeep(() => render(edition, document, browser, timeout, path.relative(cwd, path.join(outDir, name)), stamp))
+      const rendered = await tooDeep(() =>
+        render(edition, document, browser, timeout, path.relative(cwd, path.join(outDir, name)), stamp, progress)
+      )
       if (rendered.blocked.length > 0) progress(`refused ${rendered.blocked.length} request(s): ${rendered.blocked.join(', ')}`)
       pages ??= rendered.pages
       outputs.push([name, rendered.data])
@@ -148,11 +150,13 @@ function render(
   browser: BrowserHandle | undefined,
   timeout: number,
   name: string,
-  stamp: Stamp
+  stamp: Stamp,
+  progress: (stage: string) => void
 ): Promise<Rendered> {
   // Reproducible dates: SOURCE_DATE_EPOCH wins (the PDF's finishing reads it), then the commit date.
   const sourceDate = process.env.SOURCE_DATE_EPOCH ? undefined : stampDate(stamp)
-  return formats[format].render(document, settings, {browser, name, sourceDate, timeout})
+  const printed = (pass: number, pages: number) => progress(`printed ${name}, pass ${pass}: ${pages} pages`)
+  return formats[format].render(document, settings, {browser, name, sourceDate, timeout, printed})
 }
 
 async function browserFor(config: Config, options: BuildOptions, progress: (stage: string) => void): Promise<BrowserHandle> {

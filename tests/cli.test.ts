@@ -177,6 +177,15 @@ describe('galley build', () => {
     expect(checked.stdout + built.stdout).not.toMatch(/\r|checked \d+ of/)
   })
 
+  it('names each print of the PDF and its pages as it goes, with --verbose off a terminal', async () => {
+    const folder = await project({'manuscript/a.md': '# One\n\nText.\n', 'manuscript/b.md': '# Two\n\nMore text.\n'})
+    const result = await galley(folder, 'build', '--pdf', '--verbose')
+    // A book with contents prints a draft for the page numbers, then the final print.
+    expect(result.stderr).toMatch(
+      /galley: printed output\/manuscript\.pdf, pass 1: \d+ pages…\ngalley: printed output\/manuscript\.pdf, pass 2: \d+ pages…\n/
+    )
+  })
+
   it('shows the cache figures with --verbose', async () => {
     const folder = await project({'manuscript/a.md': clean})
     await galley(folder, 'build', '--html')

@@ -24,6 +24,8 @@ export interface PrintOptions {
   timeout?: number
   /** What is printed, for messages; by default the title. */
   name?: string
+  /** Told after each print of the page, with its number and pages, for a progress line. */
+  printed?: (pass: number, pages: number) => void
 }
 
 export interface PrintedPdf {
@@ -60,7 +62,8 @@ export async function printTree(tree: Root, printable: Printable, options: Print
   const printed = await withLoadedPage(
     serialize(tree),
     {browser: options.browser, timeout: options.timeout ?? printable.timeout, name, onBlocked: (url) => blocked.add(url)},
-    async (page) => (entries.length > 0 ? printWithPageNumbers(page, entries, name) : {pdf: await page.print({draft: false})})
+    async (page) =>
+      entries.length > 0 ? printWithPageNumbers(page, entries, name, options.printed) : {pdf: await page.print({draft: false})}
   )
   const finished = await finishPdf(printed, {metadata, date, edition, headings: headingsOf(tree)})
   return {pdf: finished.pdf, pages: finished.pages, blocked: [...blocked], fonts: finished.fonts}
@@ -75,8 +78,18 @@ const reprints = 2
  * Every print after the draft is a final one, so the print that confirms the numbers is kept,
  * already read.
  */
-async function printWithPageNumbers(page: LoadedPage, entries: TocEntry[], name: string): Promise<{pdf: Uint8Array; doc: PDFDocument}> {
-  const read = (pdf: Uint8Array) => PDFDocument.load(pdf, {updateMetadata: false})
+async function printWithPageNumbers(
+  page: LoadedPage,
+  entries: TocEntry[],
+  name: string,
+  printed: PrintOptions['printed']
+): Promise<{pdf: Uint8Array; doc: PDFDocument}> {
+  let pass = 0
+  const read = async (pdf: Uint8Array) => {
+    const doc = await PDFDocument.load(pdf, {updateMetadata: false})
+    printed?.(++pass, doc.getPageCount())
+    return doc
+  }
   let pages = headingPages(await read(await page.print({draft: true})), entries, name)
   for (let reprint = 1; ; reprint++) {
     await page.setTexts(Object.fromEntries(entries.map((entry) => [String(entry.number.properties.id), String(pages.get(entry.id))])))

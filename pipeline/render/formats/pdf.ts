@@ -13,7 +13,7 @@ export const pdf: Format = {
     const printed = await printTree(
       document.page('print', {toc: settings.toc}),
       {metadata: document.metadata, edition: settings, timeout: context.timeout},
-      {browser: context.browser, sourceDate: context.sourceDate, name: context.name}
+      {browser: context.browser, sourceDate: context.sourceDate, name: context.name, printed: context.printed}
     )
     return {data: printed.pdf, pages: printed.pages, blocked: printed.blocked}
   }
