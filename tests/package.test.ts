@@ -9,6 +9,7 @@ import {mkdir, mkdtemp, readdir, readFile, rm, writeFile} from 'node:fs/promises
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
+import {previewUrl} from './preview-url.ts'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 
 const run = promisify(execFile)
@@ -121,15 +122,7 @@ describe('the packed package', () => {
       it('`npx galley preview --pdf` serves both editions on 127.0.0.1', async () => {
         const server = spawn('npx', ['galley', 'preview', '--pdf'], {cwd: folder, stdio: ['ignore', 'pipe', 'pipe'], detached: true})
         try {
-          const url = await new Promise<string>((resolve, reject) => {
-            let output = ''
-            server.stdout!.on('data', (chunk) => {
-              output += chunk
-              const found = /galley: preview at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
-              if (found) resolve(found[1]!)
-            })
-            server.once('exit', (code) => reject(new Error(`preview exited with ${code}`)))
-          })
+          const url = await previewUrl(server)
           expect(await (await fetch(url)).text()).toContain('<iframe id="edition"')
           expect(await (await fetch(new URL('edition.html', url))).text()).toContain('My own words.')
           const pdf = new Uint8Array(await (await fetch(new URL('edition.pdf', url))).arrayBuffer())

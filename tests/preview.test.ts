@@ -6,7 +6,8 @@ import {mkdir, mkdtemp, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import type {Frame, Page} from 'puppeteer-core'
-import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import {textOf} from './pdf-text.ts'
+import {previewUrl} from './preview-url.ts'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {openBrowser, type BrowserHandle} from '../pipeline/render/browser.ts'
 
@@ -21,15 +22,7 @@ beforeAll(async () => {
   await mkdir(path.join(folder, 'manuscript'))
   await writeFile(path.join(folder, 'manuscript/01-harbour.md'), '# The Harbour\n\nThe first words of the book.\n')
   server = spawn(process.execPath, [bin, 'preview'], {cwd: folder, env: {...process.env, NO_COLOR: '1'}, stdio: ['ignore', 'pipe', 'pipe']})
-  url = await new Promise<string>((resolve, reject) => {
-    let output = ''
-    server.stdout!.on('data', (chunk) => {
-      output += chunk
-      const found = /galley: preview at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
-      if (found) resolve(found[1]!)
-    })
-    server.once('exit', (code) => reject(new Error(`preview exited with ${code}`)))
-  })
+  url = await previewUrl(server)
   browser = await openBrowser()
 })
 
@@ -53,16 +46,6 @@ async function until<T>(probe: () => Promise<T | undefined | false>, what: strin
   throw new Error(`gave up waiting for ${what}`)
 }
 
-async function textOf(pdf: Uint8Array): Promise<string> {
-  const doc = await getDocument({data: new Uint8Array(pdf), verbosity: 0}).promise
-  let text = ''
-  for (let number = 1; number <= doc.numPages; number++) {
-    for (const item of (await (await doc.getPage(number)).getTextContent()).items)
-      if ('str' in item) text += item.str + (item.hasEOL ? ' ' : '')
-  }
-  return text
-}
-
 describe('galley preview --pdf', () => {
   it('serves the PDF edition too, printed again after each save', async () => {
     const book = await mkdtemp(path.join(tmpdir(), 'galley-preview-pdf-'))
@@ -74,15 +57,7 @@ describe('galley preview --pdf', () => {
       stdio: ['ignore', 'pipe', 'pipe']
     })
     try {
-      const address = await new Promise<string>((resolve, reject) => {
-        let output = ''
-        child.stdout!.on('data', (chunk) => {
-          output += chunk
-          const found = /galley: preview at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
-          if (found) resolve(found[1]!)
-        })
-        child.once('exit', (code) => reject(new Error(`preview exited with ${code}`)))
-      })
+      const address = await previewUrl(child)
       const pdfText = async () => {
         const response = await fetch(new URL('edition.pdf', address))
         return response.ok ? textOf(new Uint8Array(await response.arrayBuffer())) : ''

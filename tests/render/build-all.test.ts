@@ -4,7 +4,7 @@ import {mkdtemp, mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises
 import os from 'node:os'
 import path from 'node:path'
 import {PDFDocument} from 'pdf-lib'
-import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import {textOf} from '../pdf-text.ts'
 import {afterAll, beforeAll, describe, expect, it} from 'vitest'
 import {buildAll, type BuildOutcome} from '../../pipeline/build.ts'
 
@@ -21,17 +21,6 @@ const books = {
   'books/twin/1.md': '---\ntitle: Alpha Book\n---\n\n# Not alpha\n\nA book that took another book’s title.\n'
 }
 const paths = ['books/alpha', 'books/beta', 'books/broken', 'books/gamma', 'books/twin']
-
-async function textOf(pdf: Uint8Array): Promise<string> {
-  const doc = await getDocument({data: new Uint8Array(pdf), verbosity: 0}).promise
-  let text = ''
-  for (let number = 1; number <= doc.numPages; number++) {
-    // Hyphenation points split words into several items: joined as they are, the words come back whole.
-    for (const item of (await (await doc.getPage(number)).getTextContent()).items)
-      if ('str' in item) text += item.str + (item.hasEOL ? ' ' : '')
-  }
-  return text
-}
 
 beforeAll(async () => {
   folder = await mkdtemp(path.join(os.tmpdir(), 'galley-build-all-'))
