@@ -316,14 +316,103 @@ function alignedStart(acronym: string, words: Word[], known: string | undefined)
   return start === -1 ? undefined : start
 }
 
+/**
+ * Whether `words` spell `acronym` as a copy editor checks it (stricter than the alignment that
+ * found them, which lets a letter match inside any word, so that "World Health Organization"
+ * would pass for WTO). Every letter takes a word's initial, in order; function words (of, the,
+ * and …) may give one or be passed over; every other word must give its initial. A letter may
+ * come from inside a word only at an inner capital ("HyperText") or after a known prefix
+ * ("intercontinental", "Hypertext"). Hyphens and slashes part words ("surface-to-air"). Digits
+ * stand for number words ("Group of Twenty (G20)").
+ */
 function isAligned(acronym: string, words: Word[]): boolean {
-  return (
-    schwartzHearst(
-      acronym,
-      words.map((word) => toString(word))
-    ) === 0
-  )
+  const letters = [...acronym.toLowerCase()].filter((char) => !/\d/.test(char))
+  const hasDigits = /\d/.test(acronym)
+  // "L'Institut" gives its I: an elided article is no word of its own.
+  const units = words
+    .flatMap((word) => toString(word).split(/[-\u2010-\u2015/]+/u))
+    .map((unit) => unit.replace(/^[ld]['’](?=\p{L})/iu, ''))
+    .filter(Boolean)
+  if (units.includes(acronym)) return false
+  const passable = (unit: string) =>
+    functionWords.has(unit.toLowerCase()) || foreignFunctionWords.has(unit.toLowerCase()) || (hasDigits && numberWords.test(unit))
+  const match = (letter: number, unit: number): boolean => {
+    if (unit === units.length) return letter === letters.length
+    const text = units[unit]!
+    if (passable(text) && match(letter, unit + 1)) return true
+    if (letter === letters.length || text[0]!.toLowerCase() !== letters[letter]) return false
+    return inside(letter + 1, unit, 1)
+  }
+  // After the initial: the next unit, or more letters of this one where the word allows them.
+  const inside = (letter: number, unit: number, from: number): boolean => {
+    if (match(letter, unit + 1)) return true
+    const text = units[unit]!
+    for (let at = from; at < text.length && letter < letters.length; at++) {
+      if (text[at]!.toLowerCase() === letters[letter] && innerStart(text, at) && inside(letter + 1, unit, at + 1)) return true
+    }
+    return false
+  }
+  return match(0, 0)
 }
+
+/** Where a letter inside a word may stand for a part of it: an inner capital, or after a known prefix. */
+function innerStart(text: string, at: number): boolean {
+  if (/\p{Lu}/u.test(text[at]!) && /\p{Ll}/u.test(text[at - 1]!)) return true
+  const lower = text.toLowerCase()
+  return prefixes.some((prefix) => prefix.length === at && lower.startsWith(prefix) && lower.length > prefix.length + 2)
+}
+
+/** Prefixes whose words acronyms often split: ICBM (intercontinental), HTML (Hypertext). */
+const prefixes = [
+  'inter',
+  'intra',
+  'trans',
+  'hyper',
+  'multi',
+  'micro',
+  'macro',
+  'super',
+  'sub',
+  'tele',
+  'cyber',
+  'bio',
+  'geo',
+  'anti',
+  'counter',
+  'electro',
+  'photo',
+  'radio',
+  'thermo',
+  'aero'
+]
+
+/** The articles and joining words of the names other languages give their bodies. */
+const foreignFunctionWords = new Set([
+  'aux',
+  'da',
+  'das',
+  'de',
+  'del',
+  'der',
+  'des',
+  'di',
+  'du',
+  'e',
+  'en',
+  'et',
+  'für',
+  'la',
+  'le',
+  'les',
+  'pour',
+  'und',
+  'van',
+  'von',
+  'y'
+])
+
+const numberWords =
+  /^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)$/i
 
 /**
  * The abbreviation matcher of Schwartz & Hearst (2003), "A simple algorithm for identifying
@@ -420,12 +509,12 @@ function isBefore(a: Place, b: Place): boolean {
 }
 
 /** Case, hyphens, quotes and spacing do not make two expansions different. */
+/** What two expansions must share to be the same: hyphens, spaces, quotes and case never tell them apart. */
 function normalise(text: string): string {
   return text
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[‐‑‒–—/-]/g, ' ')
+    .replace(/[‐‑‒–—/-]/g, '')
     .replace(/["“”‘’']/g, '')
-    .replace(/\s+/g, ' ')
-    .trim()
+    .replace(/\s+/g, '')
 }

@@ -30,6 +30,33 @@ describe('acronym-expansion', () => {
     ])
   })
 
+  it('holds an expansion to every word’s initial: a letter found only inside a word does not count', async () => {
+    const text =
+      'The World Health Organization (WTO) met. The International Energy Agency (IAEA) reported. ' +
+      'The Federal Bureau of Investigation (FBA) declined.\n'
+    expect(await messages([{path: 'a.md', value: text}])).toEqual([
+      'a.md:1:5-1:36: Unexpected expansion `World Health Organization` for `WTO`, expected words whose initials spell `WTO`',
+      'a.md:1:46-1:80: Unexpected expansion `International Energy Agency` for `IAEA`, expected words whose initials spell `IAEA`',
+      'a.md:1:95-1:132: Unexpected expansion `Federal Bureau of Investigation` for `FBA`, expected words whose initials spell `FBA`'
+    ])
+  })
+
+  it('lets a letter come from an inner capital, after a known prefix, from a function word or a hyphenated part', async () => {
+    const text =
+      'Both Intercontinental Ballistic Missile (ICBM) and Inter-Continental Ballistic Missile (ICBM) tests, in ' +
+      'HyperText Markup Language (HTML) and Hypertext Transfer Protocol (HTTP), with Surface-to-Air Missiles (SAMs), ' +
+      'the Department of Defense (DOD) and the Ministry of Intelligence and Security (MOIS).\n'
+    expect(await messages([{path: 'a.md', value: text}])).toEqual([])
+  })
+
+  it('flags an expansion with a word left over, unless the config knows it', async () => {
+    const text = 'The Centers for Disease Control and Prevention (CDC) spoke.\n'
+    expect(await messages([{path: 'a.md', value: text}])).toEqual([
+      'a.md:1:5-1:53: Unexpected expansion `Centers for Disease Control and Prevention` for `CDC`, expected words whose initials spell `CDC`'
+    ])
+    expect(await messages([{path: 'a.md', value: text}], {known: {CDC: 'Centers for Disease Control and Prevention'}})).toEqual([])
+  })
+
   it('finds exactly the JCPOA mismatch in the manuscript: not IRGC, AFGS, SCO, MTCR, nor the undefined US, UN or CCP', async () => {
     const [file] = await runRule(rule, options.parse({}), [seed])
     expect(file.messages.map(String)).toEqual([
