@@ -290,9 +290,17 @@ function expansionStart(acronym: string, words: Word[], known: string | undefine
     const text = toString(word)
     return index >= start && text.startsWith(acronym[0]) && !functionWords.has(text.toLowerCase())
   })
-  if (first === -1) return undefined
-  const capitals = words.slice(first).filter((word) => /^\p{Lu}/u.test(toString(word))).length
-  return capitals >= 2 ? first : undefined
+  if (first !== -1) {
+    const capitals = words.slice(first).filter((word) => /^\p{Lu}/u.test(toString(word))).length
+    return capitals >= 2 ? first : undefined
+  }
+  // A run of capitalised words whose last gives the acronym's last letter is offered as its
+  // expansion though a letter has no word ("Coast Guard (USCG)", "Health Service (NHS)").
+  const run = words.slice(start).findIndex((word) => !functionWords.has(toString(word).toLowerCase())) + start
+  const last = words.length > 0 ? toString(words.at(-1)!) : ''
+  const letters = acronym.replace(/\d/g, '')
+  const content = words.slice(run).filter((word) => !functionWords.has(toString(word).toLowerCase())).length
+  return run >= start && content >= 2 && last[0] === letters.at(-1) ? run : undefined
 }
 
 function alignedStart(acronym: string, words: Word[], known: string | undefined): number | undefined {

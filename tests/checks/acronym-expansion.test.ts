@@ -41,6 +41,14 @@ describe('acronym-expansion', () => {
     ])
   })
 
+  it('flags a run of capitalised words offered as an expansion though a letter has no word', async () => {
+    const text = 'The Health Service (NHS) grew. The Coast Guard (USCG) sailed. Mohammad Baqeri (AFGS) spoke.\n'
+    expect(await messages([{path: 'a.md', value: text}])).toEqual([
+      'a.md:1:5-1:25: Unexpected expansion `Health Service` for `NHS`, expected words whose initials spell `NHS`',
+      'a.md:1:36-1:54: Unexpected expansion `Coast Guard` for `USCG`, expected words whose initials spell `USCG`'
+    ])
+  })
+
   it('lets a letter come from an inner capital, after a known prefix, from a function word or a hyphenated part', async () => {
     const text =
       'Both Intercontinental Ballistic Missile (ICBM) and Inter-Continental Ballistic Missile (ICBM) tests, in ' +
