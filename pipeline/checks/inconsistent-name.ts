@@ -777,7 +777,11 @@ function similarPairs(words: string[], among: string[], prefixes: boolean): Arra
   }
   const present = new Set(among)
   const neighbours = new Map<string, string[]>()
+  const folds = new Map<string, string[]>()
   for (const word of among) {
+    // Spellings that differ only in diacritics (`Wałęsa`, `Walesa`) meet under their folded form.
+    const key = fold(word)
+    folds.set(key, [...(folds.get(key) ?? []), word])
     if (word.length < 5) continue
     for (const variant of deletions(word)) {
       const list = neighbours.get(variant)
@@ -786,6 +790,7 @@ function similarPairs(words: string[], among: string[], prefixes: boolean): Arra
     }
   }
   for (const word of words) {
+    for (const other of folds.get(fold(word)) ?? []) add(word, other)
     if (prefixes) {
       for (let length = 3; length < word.length; length++) {
         const prefix = word.slice(0, length)
@@ -829,6 +834,8 @@ function alike(a: string, b: string, prefixes: boolean): boolean {
   const one = a.toLowerCase().replace(/\.$/, '')
   const other = b.toLowerCase().replace(/\.$/, '')
   if (one === other) return false
+  // The same letters with and without their diacritics: one name, typed two ways.
+  if (fold(one) === fold(other)) return true
   let common = 0
   while (common < one.length && common < other.length && one[common] === other[common]) common++
   const shorter = Math.min(one.length, other.length)
@@ -841,7 +848,28 @@ function alike(a: string, b: string, prefixes: boolean): boolean {
     if (swapped.has(one.slice(cut)) && swapped.has(other.slice(cut))) return false
   }
   if (one[0] !== other[0] || shorter < 5) return false
-  if (distance(one, other) > (shorter >= 8 ? 2 : 1)) return false
+  // Two letters swapped (`Hussein`, `Hussien`) is one slip of the keyboard, not two edits.
+  const edits = transposed(one, other) ? 1 : distance(one, other)
+  if (edits > (shorter >= 8 ? 2 : 1)) return false
   const [first, second] = [doubleMetaphone(one), doubleMetaphone(other)]
   return first.some((code) => second.includes(code))
+}
+
+/** A word without its diacritics, for comparing: `Wałęsa` and `Walesa`, `Bogotá` and `Bogota`. */
+function fold(word: string): string {
+  return word
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[łŁ]/g, 'l')
+    .replace(/[øØ]/g, 'o')
+    .replace(/[đĐ]/g, 'd')
+    .replace(/ß/g, 'ss')
+    .toLowerCase()
+}
+
+/** Whether `a` and `b` differ by exactly one swap of two letters next to each other. */
+function transposed(a: string, b: string): boolean {
+  if (a.length !== b.length) return false
+  const differ = [...a].flatMap((char, index) => (char === b[index] ? [] : [index]))
+  return differ.length === 2 && differ[1] === differ[0]! + 1 && a[differ[0]!] === b[differ[1]!] && a[differ[1]!] === b[differ[0]!]
 }

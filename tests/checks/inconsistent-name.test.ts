@@ -188,3 +188,24 @@ describe('inconsistent-name', () => {
     expect(await messagesOf([brown('cf39')])).toEqual(['cf39.md:11:13-11:21: Unexpected `Erickson`, expected `Erikson` (used 9 times)'])
   })
 })
+
+describe('inconsistent-name, variants of spelling', () => {
+  it('finds a name spelled with and without its diacritics', async () => {
+    const text = 'In 1980 Lech Wałęsa led the strike. Later Lech Wałęsa spoke again, and Lech Walesa wrote a letter.\n'
+    expect(await messagesOf([{path: 'a.md', value: text}])).toEqual([
+      'a.md:1:72-1:83: Unexpected `Lech Walesa`, expected `Lech Wałęsa` (used 2 times)'
+    ])
+  })
+
+  it('finds two letters swapped in a short name, one slip and not two edits', async () => {
+    const text = 'In 1849 Harriet Tubman led many north. Then Harriet Tubman returned, and Harriet Tubamn was honoured.\n'
+    expect(await messagesOf([{path: 'a.md', value: text}])).toEqual([
+      'a.md:1:74-1:88: Unexpected `Harriet Tubamn`, expected `Harriet Tubman` (used 2 times)'
+    ])
+  })
+
+  it('leaves a name alone that keeps its diacritics throughout', async () => {
+    const text = 'In 1980 Lech Wałęsa led the strike. Later Lech Wałęsa spoke again, and Lech Wałęsa wrote a letter.\n'
+    expect(await messagesOf([{path: 'a.md', value: text}])).toEqual([])
+  })
+})
