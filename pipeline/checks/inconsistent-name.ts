@@ -311,23 +311,29 @@ export const rule = crossFileRule({
 })
 
 function report(file: VFile, finding: Finding, files: VFile[]): void {
-  const reason = `\`${finding.expected}\` first used here`
+  const causeReason = `\`${finding.expected}\` first used here`
   const firstFile = files[finding.firstUse.chapter]!
   const firstPlace = positionOf(firstFile, finding.firstUse.place)
-  const cause = new VFileMessage(reason, {place: firstPlace})
+  const cause = new VFileMessage(causeReason, {place: firstPlace})
   cause.file = firstFile.path
   const times = `${finding.uses} ${finding.uses === 1 ? 'time' : 'times'}`
-  const message = file.message(`Unexpected \`${finding.actual}\`, expected \`${finding.expected}\` (used ${times})`, {
-    place: positionOf(file, finding.place),
-    cause
-  })
+  // With as many uses of each, nothing in the text says which is right: both are offered.
+  const tie = finding.uses === finding.actualUses
+  const reason = tie
+    ? `Unexpected \`${finding.actual}\` beside \`${finding.expected}\` (each used ${times}), expected one spelling of the name`
+    : `Unexpected \`${finding.actual}\`, expected \`${finding.expected}\` (used ${times})`
+  const message = file.message(reason, {place: positionOf(file, finding.place), cause})
   message.actual = finding.actual
-  message.expected = [finding.expected]
+  // The spelling used first is offered first: the first use is the one thing that decides a tie.
+  const chapter = files.indexOf(file)
+  const actualFirst =
+    finding.firstUse.chapter > chapter || (finding.firstUse.chapter === chapter && finding.firstUse.place.start > finding.place.start)
+  message.expected = tie ? (actualFirst ? [finding.actual, finding.expected] : [finding.expected, finding.actual]) : [finding.expected]
   const {line, column} = firstPlace.start
   Object.assign(message, {
     data: {
       counts: {[finding.expected]: finding.uses, [finding.actual]: finding.actualUses},
-      related: [{path: firstFile.path, line, column, reason}]
+      related: [{path: firstFile.path, line, column, reason: causeReason}]
     }
   })
 }
@@ -373,7 +379,9 @@ function analyse(chapters: Names[], settings: Settings): Finding[][] {
     findings[occurrence.chapter]!.push({...finding, place: occurrence.place})
   }
 
-  for (const [variant, expected] of fullNameVariants(forms, accepted, ordinary)) {
+  const variants = fullNameVariants(forms, accepted, ordinary)
+  for (const [variant, expected] of hyphenVariants(forms, accepted)) if (!variants.has(variant)) variants.set(variant, expected)
+  for (const [variant, expected] of variants) {
     for (const use of variant.uses) {
       report(use, {
         actual: variant.name,
@@ -644,10 +652,13 @@ function acceptedNames(aliases: Record<string, string[]>, titles: TitleTrie): Se
   return new Set(Object.entries(aliases).flatMap(([name, others]) => [name, ...others].map((one) => normalise(one, titles))))
 }
 
-/** Which of two spellings the manuscript prefers: more uses, then the longer, then the earlier. */
+/**
+ * Which of two spellings the manuscript prefers: more uses, then the one used first. Length
+ * decides nothing: the longer of `Getsler` and `Gettsler` is the typo. A tie is reported as a
+ * name spelled two ways, offering both.
+ */
 function beats(a: Form, b: Form): boolean {
   if (a.uses.length !== b.uses.length) return a.uses.length > b.uses.length
-  if (a.name.length !== b.name.length) return a.name.length > b.name.length
   return a.first < b.first
 }
 
@@ -682,6 +693,27 @@ function fullNameVariants(forms: Map<string, Form>, accepted: Set<string>, ordin
       const best = winners.get(loser)
       if (!best || beats(winner, best)) winners.set(loser, winner)
     }
+  }
+  return winners
+}
+
+/**
+ * Names written with a hyphen and with a space (`Taft-Hartley`, `Taft Hartley`): their word
+ * counts differ, so `fullNameVariants` never compares them. They meet under one key; case
+ * still tells names apart, as everywhere in this rule.
+ */
+function hyphenVariants(forms: Map<string, Form>, accepted: Set<string>): Map<Form, Form> {
+  const byKey = new Map<string, Form[]>()
+  for (const form of forms.values()) {
+    if (!/[-\u2010\u2011]/u.test(form.name) && form.words.length < 2) continue
+    const key = form.name.replace(/[-\u2010\u2011]/gu, ' ')
+    byKey.set(key, [...(byKey.get(key) ?? []), form])
+  }
+  const winners = new Map<Form, Form>()
+  for (const group of byKey.values()) {
+    if (group.length < 2) continue
+    const best = group.reduce((winner, form) => (beats(form, winner) ? form : winner))
+    for (const form of group) if (form !== best && !accepted.has(form.name)) winners.set(form, best)
   }
   return winners
 }
