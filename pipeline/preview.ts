@@ -11,6 +11,7 @@ import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import {check} from './check.ts'
 import {configNames, loadConfig, manuscriptLocation} from './config/load.ts'
+import {isInside} from './fs/inside.ts'
 import {metadataOf, parseManuscript} from './manuscript/read.ts'
 import {openBrowser} from './render/browser.ts'
 import {editionDocument} from './render/document.ts'
@@ -128,10 +129,18 @@ export async function preview(options: PreviewOptions = {}): Promise<Preview> {
 function watchSources(cwd: string, manuscript: string, options: PreviewOptions, changed: () => void): FSWatcher {
   // styles/ beside pipeline/, in a clone and in the package's dist/ alike.
   const styles = fileURLToPath(new URL('../styles/', import.meta.url))
-  const configs = options.configFile ? [path.resolve(cwd, options.configFile)] : configNames.map((name) => path.join(cwd, name))
-  const watcher = watch([manuscript, ...configs, path.join(cwd, 'package.json'), styles], {
+  const configs = new Set(
+    options.configFile ? [path.resolve(cwd, options.configFile)] : [...configNames, 'package.json'].map((name) => path.join(cwd, name))
+  )
+  // The project folder is watched for its config files alone: one that is added, removed or
+  // broken must show, and a watch on a file that does not exist yet would never fire.
+  const sources = [manuscript, styles].map((folder) => path.resolve(folder))
+  const watcher = watch([...sources, cwd, ...configs], {
     ignoreInitial: true,
-    ignored: (file) => file.includes(`${path.sep}node_modules${path.sep}`) || path.basename(file).startsWith('.')
+    ignored: (file) => {
+      if (sources.some((folder) => isInside(file, folder, {orSame: true}))) return path.basename(file).startsWith('.')
+      return file !== cwd && !configs.has(file)
+    }
   })
   watcher.on('all', changed)
   return watcher

@@ -108,6 +108,26 @@ describe('galley preview', () => {
     })
   })
 
+  it('shows why a config no longer loads, above the last good edition, and recovers', async () => {
+    await browser.use(async (chromium) => {
+      const page = await chromium.newPage()
+      try {
+        await page.goto(url)
+        await writeFile(path.join(folder, 'galley.config.json'), JSON.stringify({rulez: {}}))
+        const reason = await until(
+          async () => (await page.$eval('#findings .error', (error) => error.textContent).catch(() => '')) || false,
+          'the reason'
+        )
+        expect(reason).toBe('galley.config.json: (root): unknown key "rulez", did you mean "rules"?')
+        expect(await edition(page).content()).toContain('The second words.')
+        await rm(path.join(folder, 'galley.config.json'))
+        await until(async () => (await page.$$('#findings .error')).length === 0, 'the reason to go')
+      } finally {
+        await page.close()
+      }
+    })
+  })
+
   it('runs no script in the edition: its frame is sandboxed', async () => {
     await browser.use(async (chromium) => {
       const page = await chromium.newPage()

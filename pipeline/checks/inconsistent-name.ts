@@ -707,7 +707,9 @@ function hyphenVariants(forms: Map<string, Form>, accepted: Set<string>): Map<Fo
   for (const form of forms.values()) {
     if (!/[-\u2010\u2011]/u.test(form.name) && form.words.length < 2) continue
     const key = form.name.replace(/[-\u2010\u2011]/gu, ' ')
-    byKey.set(key, [...(byKey.get(key) ?? []), form])
+    const group = byKey.get(key)
+    if (group) group.push(form)
+    else byKey.set(key, [form])
   }
   const winners = new Map<Form, Form>()
   for (const group of byKey.values()) {
@@ -813,7 +815,9 @@ function similarPairs(words: string[], among: string[], prefixes: boolean): Arra
   for (const word of among) {
     // Spellings that differ only in diacritics (`Wałęsa`, `Walesa`) meet under their folded form.
     const key = fold(word)
-    folds.set(key, [...(folds.get(key) ?? []), word])
+    const folded = folds.get(key)
+    if (folded) folded.push(word)
+    else folds.set(key, [word])
     if (word.length < 5) continue
     for (const variant of deletions(word)) {
       const list = neighbours.get(variant)

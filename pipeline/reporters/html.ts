@@ -189,7 +189,11 @@ function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`
 }
 
-/** A reason's `quoted` words as code, as the terminal report shows them. */
+/**
+ * A reason's `quoted` words as code, as the terminal report shows them. The redline has the
+ * same few lines (revisions/redline-document.ts): reporters import nothing of Galley's, and
+ * revisions nothing of the reporters, so neither can lend it to the other.
+ */
 function codeSpans(reason: string): ElementContent[] {
   return reason
     .split(/(`[^`]+`)/)

@@ -13,13 +13,19 @@ function gitIn(cwd: string, ...args: string[]): string {
   return execFileSync('git', args, {cwd, encoding: 'utf8'})
 }
 
+/** An empty git repository with an author, and its manuscript folder. */
+async function repository(): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'galley-history-'))
+  gitIn(folder, 'init', '-q', '-b', 'main')
+  gitIn(folder, 'config', 'user.email', 'editor@example.org')
+  gitIn(folder, 'config', 'user.name', 'Ada Editor')
+  await mkdir(path.join(folder, 'manuscript'))
+  return folder
+}
+
 describe('galley history', () => {
   it('reports words, findings and change size per revision', async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), 'galley-history-'))
-    gitIn(folder, 'init', '-q', '-b', 'main')
-    gitIn(folder, 'config', 'user.email', 'editor@example.org')
-    gitIn(folder, 'config', 'user.name', 'Ada Editor')
-    await mkdir(path.join(folder, 'manuscript'))
+    const folder = await repository()
     const write = (name: string, text: string) => writeFile(path.join(folder, 'manuscript', name), text)
     await write('01.md', '---\ntitle: The Ledger\n---\n\nOne two three four five.\n')
     await write('02.md', 'Six seven eight.\n')
@@ -76,11 +82,7 @@ describe('galley history', () => {
   })
 
   it('draws one point for a history of one commit', async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), 'galley-history-'))
-    gitIn(folder, 'init', '-q', '-b', 'main')
-    gitIn(folder, 'config', 'user.email', 'editor@example.org')
-    gitIn(folder, 'config', 'user.name', 'Ada Editor')
-    await mkdir(path.join(folder, 'manuscript'))
+    const folder = await repository()
     await writeFile(path.join(folder, 'manuscript/01.md'), 'One two three.\n')
     gitIn(folder, 'add', '.')
     gitIn(folder, 'commit', '-q', '-m', 'the only commit')
