@@ -59,7 +59,7 @@ export function sampleToMarkdown(tagged: string, title: string): string {
   return `${blocks.join('\n\n')}\n`
 }
 
-function splitToken(token: string): {word: string; tag: string} {
+export function splitToken(token: string): {word: string; tag: string} {
   // The tag follows the last slash; words such as `1/2` keep theirs.
   const slash = token.lastIndexOf('/')
   return slash > 0 ? {word: token.slice(0, slash), tag: token.slice(slash + 1)} : {word: token, tag: ''}
@@ -83,12 +83,12 @@ export function detokenise(words: string[]): string {
   return text
 }
 
-function escapeInline(word: string): string {
+export function escapeInline(word: string): string {
   return word.replace(/[\\`*_[\]<>|]/g, '\\$&')
 }
 
 /** Text that Markdown would read as a heading, list item or quote at the start of a block. */
-function escapeBlockStart(text: string): string {
+export function escapeBlockStart(text: string): string {
   return text.replace(/^(#|[-+>]\s|\d+[.)]\s)/, '\\$1')
 }
 

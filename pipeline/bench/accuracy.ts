@@ -1,0 +1,147 @@
+// `npm run accuracy`: how well inconsistent-name and acronym-expansion find what they exist to
+// find, on two real books (the Brown corpus and Moby-Dick). Faults of every kind are injected
+// with a fixed seed and written to a truth file; `galley check` runs on the untouched book and
+// on the injected one. Prints recall per kind, flags on controls, and every finding on the
+// untouched text (each one a false flag or a real variant of the source, to be read by hand).
+// Options: --seed N (default 12), --per-kind N (default 20), --corpus brown|moby-dick,
+// --results <file> (default pipeline/bench/ACCURACY.md; --no-results to only print).
+import {spawn} from 'node:child_process'
+import {mkdir, rm, writeFile} from 'node:fs/promises'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
+import {ruleIds} from '../checks/index.ts'
+import {brown, moby, type Corpus} from './accuracy/corpora.ts'
+import {acronymControls, acronymKinds, inject, nameKinds, type Injection, type RuleId} from './accuracy/inject.ts'
+import {findingsOf, score, type Finding, type Scored} from './accuracy/score.ts'
+import {cacheFolder, countWords} from './corpus.ts'
+
+const here = path.dirname(fileURLToPath(import.meta.url))
+const bin = path.resolve(here, '../bin.js')
+const measured: RuleId[] = ['inconsistent-name', 'acronym-expansion']
+const kindOrder: string[] = [...nameKinds.map((kind) => kind.id), ...acronymKinds, ...acronymControls]
+
+const {values} = parseArgs({
+  options: {
+    seed: {type: 'string', default: '12'},
+    'per-kind': {type: 'string', default: '20'},
+    corpus: {type: 'string', multiple: true},
+    results: {type: 'string'},
+    'no-results': {type: 'boolean', default: false}
+  }
+})
+const seed = Number(values.seed)
+const perKind = Number(values['per-kind'])
+if (!Number.isInteger(seed) || !(perKind >= 1)) throw new Error('--seed and --per-kind take whole numbers')
+const resultsFile = values['no-results'] ? undefined : (values.results ?? path.join(here, 'ACCURACY.md'))
+const log = (line: string) => process.stderr.write(`accuracy: ${line}\n`)
+
+const corpora: Array<() => Corpus | Promise<Corpus>> = [brown, moby]
+const wanted = values.corpus
+const sections: string[] = []
+for (const load of corpora) {
+  const corpus = await load()
+  if (wanted && !wanted.includes(corpus.id)) continue
+  const words = corpus.chapters.reduce((sum, chapter) => sum + countWords(chapter.markdown), 0)
+  log(`${corpus.title}: ${corpus.chapters.length} chapters, ${words.toLocaleString('en')} words, ${corpus.names.size} names`)
+  const folder = path.join(cacheFolder, `accuracy-${corpus.id}-seed${seed}-${perKind}`)
+  const {chapters, truth} = inject(corpus, seed, perKind)
+  const untouched = await check(path.join(folder, 'untouched'), corpus.chapters)
+  const injected = await check(path.join(folder, 'injected'), chapters)
+  await writeFile(path.join(folder, 'truth.json'), `${JSON.stringify(truth, null, 1)}\n`)
+  log(`truth file: ${path.join(folder, 'truth.json')} (${truth.length} injections)`)
+  const scored = score(truth, injected, untouched)
+  const section = report(corpus, words, truth, scored, untouched)
+  process.stdout.write(`${section}\n`)
+  sections.push(section)
+}
+
+if (resultsFile) {
+  const header = [
+    '# Accuracy of the name and acronym rules',
+    '',
+    'Written by `npm run accuracy` (pipeline/bench/accuracy.ts); the commands at the end of each',
+    'section reproduce it. Injected faults have a fixed seed; every finding on the untouched text is',
+    'listed, to be read by hand.',
+    ''
+  ]
+  await writeFile(resultsFile, `${[...header, ...sections].join('\n')}\n`)
+  log(`wrote ${resultsFile}`)
+}
+
+/** A folder with the book and a config that runs only the measured rules; its findings. */
+async function check(folder: string, chapters: Corpus['chapters']): Promise<Finding[]> {
+  await rm(folder, {recursive: true, force: true})
+  await mkdir(path.join(folder, 'manuscript'), {recursive: true})
+  for (const chapter of chapters) await writeFile(path.join(folder, 'manuscript', chapter.name), chapter.markdown)
+  const rules = Object.fromEntries(ruleIds.map((id) => [id, measured.includes(id as RuleId) ? 'warn' : 'off']))
+  await writeFile(path.join(folder, 'galley.config.json'), JSON.stringify({rules}, null, 2))
+  const output = await run([bin, 'check', '--no-cache', '--reporter', 'json'], folder)
+  return findingsOf(output, measured)
+}
+
+function run(args: string[], cwd: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {cwd, stdio: ['ignore', 'pipe', 'pipe']})
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', (code) => {
+      if (code === 0 || code === 1) resolve(stdout)
+      else reject(new Error(`galley check exited with ${code}: ${stderr.slice(-2000)}`))
+    })
+  })
+}
+
+function report(corpus: Corpus, words: number, truth: Injection[], {scores: unordered, collateral}: Scored, untouched: Finding[]): string {
+  const scores = unordered.sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind))
+  const lines = [`## ${corpus.title}`, '', `${corpus.chapters.length} chapters, ${words.toLocaleString('en')} words; seed ${seed}.`, '']
+  for (const rule of measured) {
+    const faults = scores.filter((entry) => entry.rule === rule && !entry.control)
+    const controls = scores.filter((entry) => entry.rule === rule && entry.control)
+    const injected = faults.reduce((sum, entry) => sum + entry.injected, 0)
+    const found = faults.reduce((sum, entry) => sum + entry.flagged, 0)
+    lines.push(`### ${rule}`, '', '| kind | injected | found | recall |', '| --- | ---: | ---: | ---: |')
+    for (const entry of faults)
+      lines.push(`| ${entry.kind} | ${entry.injected} | ${entry.flagged} | ${percent(entry.flagged, entry.injected)} |`)
+    lines.push(`| **all kinds** | ${injected} | ${found} | ${percent(found, injected)} |`)
+    for (const entry of controls)
+      lines.push(`| control: ${entry.kind} (must not be flagged) | ${entry.injected} | ${entry.flagged} flagged | |`)
+    const own = untouched.filter((finding) => finding.ruleId === rule)
+    const extra = collateral.filter((finding) => finding.ruleId === rule)
+    lines.push(
+      '',
+      `Findings on the untouched text: ${own.length} (${((own.length / words) * 10_000).toFixed(2)} per 10,000 words). ` +
+        `New findings on the injected text at no injection: ${extra.length}.`,
+      ''
+    )
+    const missed = faults.flatMap((entry) => entry.missed)
+    if (missed.length > 0) {
+      lines.push('<details><summary>Missed injections</summary>', '')
+      for (const injection of missed)
+        lines.push(`- ${injection.kind}: \`${injection.original}\` → \`${injection.injected}\` (${injection.file}:${injection.line})`)
+      lines.push('', '</details>', '')
+    }
+    if (own.length > 0) {
+      lines.push('<details><summary>Every finding on the untouched text</summary>', '')
+      for (const finding of own) lines.push(`- ${finding.file}:${finding.line}:${finding.column}: ${finding.reason}`)
+      lines.push('', '</details>', '')
+    }
+    if (extra.length > 0) {
+      lines.push('<details><summary>New findings at no injection</summary>', '')
+      for (const finding of extra) lines.push(`- ${finding.file}:${finding.line}:${finding.column}: ${finding.reason}`)
+      lines.push('', '</details>', '')
+    }
+  }
+  lines.push(
+    `Reproduce: \`npm run accuracy -- --corpus ${corpus.id} --seed ${seed} --per-kind ${perKind}\` (${truth.length} injections).`,
+    ''
+  )
+  return lines.join('\n')
+}
+
+function percent(part: number, whole: number): string {
+  return whole === 0 ? '–' : `${Math.round((part / whole) * 100)}%`
+}
