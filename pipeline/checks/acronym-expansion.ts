@@ -214,7 +214,7 @@ function* sentencesOf(tree: NlcstRoot): Generator<Sentence> {
   }
 }
 
-/** Both forms: `Expansion Words (ACRO)` and `ACRO (Expansion Words)`. */
+/** Every form editors write: `Expansion Words (ACRO)`, `ACRO (Expansion Words)` and `Expansion Words -- or ACRO --`. */
 function findDefinitions(sentence: Sentence, settings: Settings, chapter: number): Array<{node: Word; definition: Definition}> {
   const nodes = sentence.children
   const result: Array<{node: Word; definition: Definition}> = []
@@ -237,11 +237,25 @@ function findDefinitions(sentence: Sentence, settings: Settings, chapter: number
       }
     }
 
-    const after = nodes.slice(index + 1).findIndex((next) => next.type !== 'WhiteSpaceNode') + index + 1
-    if (after > index && isPunctuation(nodes[after], '(')) {
-      const inside = wordsInside(nodes, after, limit)
-      // Only an inner text that spells the acronym defines it: "the IRGC (Revolutionary Guards)" glosses it.
-      const start = inside ? alignedStart(acronym, inside.words, known) : undefined
+    // `Expansion -- or ACRO --`, `Expansion — or ACRO —`: the dash opens the alternative name.
+    const or = previousWord(nodes, index)
+    const dash = or !== undefined && toString(nodes[or]!).toLowerCase() === 'or' ? previousWord(nodes, or, true) : undefined
+    const next = nextNonSpace(nodes, index)
+    if (dash !== undefined && isPunctuation(nodes[dash], ...dashes) && isPunctuation(nodes[next], ...dashes, '.', ',', ';')) {
+      const words = wordsBefore(nodes, dash, limit)
+      const start = expansionStart(acronym, words, known)
+      if (start !== undefined) {
+        result.push({node, definition: define(acronym, words.slice(start), nodes, node, chapter, known)})
+        continue
+      }
+    }
+
+    if (isPunctuation(nodes[next], '(')) {
+      const inside = wordsInside(nodes, next, limit)
+      // An inner text that spells the acronym defines it, and so does one that plainly offers
+      // itself as the full name: a word in capitals for about every letter, most letters
+      // matching. "The IRGC (Revolutionary Guards)" only glosses it.
+      const start = inside ? (alignedStart(acronym, inside.words, known) ?? claimedStart(acronym, inside.words)) : undefined
       if (inside && start !== undefined && inside.words.slice(0, start).every((word) => functionWords.has(toString(word).toLowerCase()))) {
         const definition = define(acronym, inside.words.slice(start), nodes, inside.close, chapter, known)
         definition.place.position.start = node.position!.start
@@ -250,6 +264,38 @@ function findDefinitions(sentence: Sentence, settings: Settings, chapter: number
     }
   }
   return result
+}
+
+/** Dashes that set off a name's alternative: `--` and `---` as typed, and the dashes themselves. */
+const dashes = ['--', '---', '—', '–']
+
+/**
+ * Where words in parentheses after an acronym claim to be its full name though they do not
+ * spell it: all title-cased, one content word for each letter give or take one, and at least
+ * half of the letters matching those words' initials in order ("CXC (City Executive Committee)").
+ */
+function claimedStart(acronym: string, words: Word[]): number | undefined {
+  const texts = words.map((word) => toString(word))
+  if (!texts.every(isTitleWord)) return undefined
+  const initials = texts.filter((text) => !functionWords.has(text.toLowerCase())).map((text) => text[0]!.toUpperCase())
+  const letters = acronym.replace(/\d/g, '')
+  if (initials.length < 2 || Math.abs(initials.length - letters.length) > 1) return undefined
+  const matching = [...letters].filter((letter, index) => initials[index] === letter).length
+  return matching * 2 >= letters.length ? 0 : undefined
+}
+
+function previousWord(nodes: Sentence['children'], index: number, anything = false): number | undefined {
+  for (let at = index - 1; at >= 0; at--) {
+    if (nodes[at]!.type === 'WhiteSpaceNode') continue
+    return anything || nodes[at]!.type === 'WordNode' ? at : undefined
+  }
+  return undefined
+}
+
+function nextNonSpace(nodes: Sentence['children'], index: number): number {
+  let at = index + 1
+  while (at < nodes.length && nodes[at]!.type === 'WhiteSpaceNode') at++
+  return at
 }
 
 function define(

@@ -31,7 +31,9 @@ interface Token {
   start: number
   /** Opens a sentence, a paragraph or a quotation: its capital proves nothing. */
   initial: boolean
-  /** The word before and after are capitalised words joined by one space (`John Smith`). */
+  /** Its length as written, with a possessive. */
+  length: number
+  /** The word before and after are capitalised words joined by one space (`John Smith`), without a possessive between. */
   joinedBefore: boolean
   joinedAfter: boolean
 }
@@ -192,6 +194,14 @@ export function inject(corpus: Corpus, seed: number, perKind: number): {chapters
   }
   const candidates = shuffle([...byWord.keys()].filter((word) => word.length >= 5 && byWord.get(word)!.length >= 3).sort())
 
+  // A name of two words must be a name of the book: used three times or more as a pair.
+  const pairs = new Map<string, number>()
+  for (const token of tokens)
+    if (token.joinedAfter)
+      pairs.set(`${token.text} ${tokens[token.index + 1]!.text}`, (pairs.get(`${token.text} ${tokens[token.index + 1]!.text}`) ?? 0) + 1)
+  const recurring = (kind: NameKind, token: Token) =>
+    kind.context !== 'pair' || (pairs.get(`${token.text} ${tokens[token.index + 1]!.text}`) ?? 0) >= 3
+
   for (const kind of nameKinds) {
     let made = 0
     for (const word of candidates) {
@@ -199,7 +209,9 @@ export function inject(corpus: Corpus, seed: number, perKind: number): {chapters
       if (usedWords.has(word)) continue
       const uses = byWord.get(word)!
       const places = shuffle(
-        uses.slice(1).filter((token) => fits(kind, token, tokens, uses, corpus.names) && free(token.chapter, token.start))
+        uses
+          .slice(1)
+          .filter((token) => fits(kind, token, tokens, uses, corpus.names) && free(token.chapter, token.start) && recurring(kind, token))
       )
       const place = places[0]
       if (!place) continue
@@ -273,7 +285,9 @@ function fits(kind: NameKind, token: Token, tokens: Token[], uses: Token[], name
     case 'any':
       return !token.initial
     case 'pair':
-      return !token.initial && token.joinedAfter && !token.joinedBefore && !tokens[index + 1]!.joinedAfter
+      return (
+        !token.initial && token.joinedAfter && !token.joinedBefore && !tokens[index + 1]!.joinedAfter && names.has(tokens[index + 1]!.text)
+      )
     case 'surname':
       // Alone, in a chapter where the same word ends a full name before it.
       return (
@@ -299,10 +313,12 @@ function fits(kind: NameKind, token: Token, tokens: Token[], uses: Token[], name
 function tokenise(markdown: string, chapter: number): Token[] {
   const tokens: Token[] = []
   const body = markdown.startsWith('---\n') ? markdown.indexOf('\n---\n', 4) + 5 : 0
-  let previous: {end: number; capital: boolean} | undefined
+  let previous: {end: number; capital: boolean; possessive: boolean} | undefined
   for (const match of markdown.slice(body).matchAll(/[\p{L}\p{M}]+(?:['’][\p{L}]+)?/gu)) {
     const start = body + match.index
     const text = match[0].replace(/['’]s$/, '')
+    // A name inside a compound (`Guernsey-man`) is part of another word.
+    const compound = markdown[start - 1] === '-' || markdown[start + match[0].length] === '-'
     const lineStart = markdown.lastIndexOf('\n', start) + 1
     if (markdown[lineStart] === '#') {
       previous = undefined
@@ -310,11 +326,15 @@ function tokenise(markdown: string, chapter: number): Token[] {
     }
     const gap = previous && previous.end > lineStart ? markdown.slice(previous.end, start) : undefined
     const capital = /^\p{Lu}/u.test(text)
-    const joinedBefore = Boolean(gap === ' ' && previous?.capital && capital)
+    const joinedBefore = Boolean(gap === ' ' && previous?.capital && !previous.possessive && capital)
     if (joinedBefore) tokens.at(-1)!.joinedAfter = true
     const initial = gap === undefined || /[.!?:;“"‘(—]/.test(gap) || /^\s*$/.test(markdown.slice(lineStart, start))
-    tokens.push({index: 0, chapter, text, start, initial, joinedBefore, joinedAfter: false})
-    previous = {end: start + match[0].length, capital}
+    if (compound) {
+      previous = undefined
+      continue
+    }
+    tokens.push({index: 0, chapter, text, start, length: match[0].length, initial, joinedBefore, joinedAfter: false})
+    previous = {end: start + match[0].length, capital, possessive: text !== match[0]}
   }
   return tokens
 }
@@ -371,8 +391,11 @@ function acronymEdit(kind: string, phrase: Phrase, random: Random): string[] | u
       const place = random(acronym.length + 1)
       return [`${text} (${acronym.slice(0, place)}${other('')}${acronym.slice(place)})`]
     }
-    case 'word-without-letter':
-      return [`${text} (${acronym.slice(0, at)}${acronym.slice(at + 1)})`]
+    case 'word-without-letter': {
+      // Not the first letter: without it the acronym spells the last words, a fair definition.
+      const gone = 1 + random(acronym.length - 1)
+      return [`${text} (${acronym.slice(0, gone)}${acronym.slice(gone + 1)})`]
+    }
     case 'wrong-letter':
       return [`${text} (${wrong})`]
     case 'letter-inside-word': {

@@ -1,0 +1,304 @@
+// The variants inconsistent-name reports, each with the spelling it is reported against:
+// full names that differ in one word, names written with a hyphen and with a space, and single
+// words (a name used alone, or any word of a longer name) spelled two ways.
+import {isEnglishWord} from '../dictionary.ts'
+import type {Form, Occurrence, Span} from './forms.ts'
+import {similarPairs, type Difference} from './spelling.ts'
+import {particles} from './titles.ts'
+
+export interface Variant {
+  actual: string
+  /** The uses of `actual` to report. */
+  reported: Occurrence[]
+  actualUses: number
+  expected: string
+  expectedUses: number
+  firstUse: Occurrence
+  difference: Difference
+}
+
+/** Words of the book's lexicon that are ordinary words whatever their capital says (State, Along). */
+export type Ordinary = (word: string) => boolean
+
+interface Spelling {
+  uses: number
+  first: Occurrence
+}
+
+/**
+ * Which of two spellings the manuscript prefers: more uses, then the one used first. Length
+ * decides nothing: the longer of `Getsler` and `Gettsler` is the typo. A tie is reported as a
+ * name spelled two ways, offering both.
+ */
+function beats(a: Spelling, b: Spelling): boolean {
+  if (a.uses !== b.uses) return a.uses > b.uses
+  return before(a.first, b.first)
+}
+
+function before(a: Occurrence, b: Occurrence): boolean {
+  return a.chapter !== b.chapter ? a.chapter < b.chapter : a.place.start < b.place.start
+}
+
+/** Whether a word at `span` in `chapter` comes before an occurrence. */
+function spanBefore(span: Span, chapter: number, b: Occurrence): boolean {
+  return chapter !== b.chapter ? chapter < b.chapter : span.start < b.place.start
+}
+
+/**
+ * Whether the counts bear a difference out. A slip is rare beside the right spelling: used once
+ * or twice, or far less often than the other. Two spellings each used often are two names
+ * (`Barnard`, `Bernard`) unless one is used four times as often. A different ending can make a
+ * new word (`Raybur`, `Rayburn`; but `Steele`, `Steelers`): the rarer form used once or twice
+ * and, for a word alone, the other at least twice as often; the rest of a full name is evidence
+ * enough for a tie (`Wei Feng`, `Wei Fenghe`).
+ */
+function convincing(difference: Difference, winner: number, loser: number, shorterWins: boolean, fullName = false): boolean {
+  if (difference.plural && shorterWins) return false
+  if (difference.ending) return loser <= 2 && winner >= (fullName ? 1 : 2) * loser
+  return loser <= 2 || winner >= 4 * loser
+}
+
+const spellingOf = (form: Form): Spelling => ({uses: form.uses.length, first: form.uses[0]!})
+
+/**
+ * Names of two or more words that differ in exactly one word, that word spelled alike
+ * (`Wei Feng`, `Wei Fenghe`). Names are blocked by the rest of their words, so only names that
+ * could differ in one word are ever compared. Each losing spelling gets its best rival.
+ */
+export function fullNameVariants(forms: Map<string, Form>, accepted: Set<string>, ordinary: Ordinary): Variant[] {
+  const blocks = new Map<string, Form[]>()
+  for (const form of forms.values()) {
+    if (form.words.length < 2) continue
+    for (let index = 0; index < form.words.length; index++) {
+      const rest = form.words.map((word, at) => (at === index ? '\u0000' : word)).join(' ')
+      const block = blocks.get(rest)
+      if (block) block.push(form)
+      else blocks.set(rest, [form])
+    }
+  }
+
+  const best = new Map<Form, {winner: Form; difference: Difference}>()
+  for (const [rest, block] of blocks) {
+    if (block.length < 2) continue
+    const index = rest.split(' ').indexOf('\u0000')
+    const byWord = new Map(block.map((form) => [form.words[index]!, form]))
+    const words = [...byWord.keys()].filter((word) => !ordinary(word))
+    for (const [one, other, difference] of similarPairs(words, words, isEnglishWord)) {
+      const a = byWord.get(one)!
+      const b = byWord.get(other)!
+      const [winner, loser] = beats(spellingOf(a), spellingOf(b)) ? [a, b] : [b, a]
+      const shorterWins = winner.name.length < loser.name.length
+      if (accepted.has(loser.name) || !convincing(difference, winner.uses.length, loser.uses.length, shorterWins, true)) continue
+      const previous = best.get(loser)
+      if (!previous || beats(spellingOf(winner), spellingOf(previous.winner))) best.set(loser, {winner, difference})
+    }
+  }
+  return [...best].map(([loser, {winner, difference}]) => formVariant(loser, winner, difference))
+}
+
+function formVariant(loser: Form, winner: Form, difference: Difference): Variant {
+  return {
+    actual: loser.name,
+    reported: loser.uses,
+    actualUses: loser.uses.length,
+    expected: winner.name,
+    expectedUses: winner.uses.length,
+    firstUse: winner.uses[0]!,
+    difference
+  }
+}
+
+/**
+ * Names written with a hyphen, with a space and closed up (`Taft-Hartley`, `Taft Hartley`;
+ * `Indo-China`, `Indochina`), wherever they stand in a longer name: a hyphenated word of one
+ * name against the same two words side by side in any name, and against one word with the same
+ * letters. The spaced and hyphenated forms must agree in case; a closed form may not, as the
+ * second part's capital goes with the hyphen.
+ */
+export function hyphenVariants(forms: Map<string, Form>, accepted: Set<string>): Variant[] {
+  const written = new Map<string, {name: string; uses: Occurrence[]}>()
+  const add = (key: string, name: string, use: Occurrence) => {
+    const entry = written.get(key)
+    if (entry) entry.uses.push(use)
+    else written.set(key, {name, uses: [use]})
+  }
+  const hyphens = /[-\u2010\u2011]/u
+  const hyphenated = new Set<string>()
+  for (const form of forms.values()) for (const word of form.words) if (hyphens.test(word)) hyphenated.add(word)
+  // Only the spellings some hyphenated word could take are gathered: most words take none.
+  const wanted = new Set<string>()
+  for (const word of hyphenated) {
+    const parts = word.split(hyphens)
+    wanted.add(`pair ${parts.join(' ')}`).add(`closed ${parts.join('').toLowerCase()}`)
+  }
+  for (const form of forms.values()) {
+    form.words.forEach((word, index) => {
+      const closed = `closed ${word.toLowerCase()}`
+      const pair = `pair ${word} ${form.words[index + 1]}`
+      const keys = [hyphenated.has(word) ? `word ${word}` : '', wanted.has(closed) ? closed : '', wanted.has(pair) ? pair : ''].filter(
+        Boolean
+      )
+      for (const key of keys) {
+        for (const use of form.uses) {
+          const place = use.tokens[index]!
+          const next = use.tokens[index + 1]
+          const occurrence = key.startsWith('pair')
+            ? {chapter: use.chapter, place: {start: place.start, end: next!.end}, tokens: [place, next!]}
+            : {chapter: use.chapter, place, tokens: [place]}
+          add(key, key.startsWith('pair') ? `${word} ${form.words[index + 1]}` : word, occurrence)
+        }
+      }
+    })
+  }
+  const variants: Variant[] = []
+  for (const word of hyphenated) {
+    const parts = word.split(/[-\u2010\u2011]/u)
+    const spellings = [`word ${word}`, `pair ${parts.join(' ')}`, `closed ${parts.join('').toLowerCase()}`].flatMap((key) => {
+      const entry = written.get(key)
+      if (!entry) return []
+      const first = entry.uses.reduce((one, use) => (before(use, one) ? use : one))
+      return [{...entry, spelling: {uses: entry.uses.length, first}}]
+    })
+    if (spellings.length < 2) continue
+    const winner = spellings.reduce((best, one) => (beats(one.spelling, best.spelling) ? one : best))
+    for (const loser of spellings) {
+      if (loser === winner || accepted.has(loser.name)) continue
+      variants.push({
+        actual: loser.name,
+        reported: loser.uses,
+        actualUses: loser.uses.length,
+        expected: winner.name,
+        expectedUses: winner.uses.length,
+        firstUse: winner.spelling.first,
+        difference: {kind: 'hyphenation', edits: 1, ending: false}
+      })
+    }
+  }
+  return variants
+}
+
+/**
+ * Whether a spelling used once, far from the chapters of the name, is still a slip of it: a
+ * keyboard's slip of a word of six letters or more, or the name cut short where the dictionary
+ * knows the name and not the slip (`Tahit`, `Willia`).
+ */
+function lone(loser: string, winner: string, difference: Difference, uses: number): boolean {
+  if (uses !== 1 || Math.max(loser.length, winner.length) < 6) return false
+  if (slips.has(difference.kind)) return true
+  // Cut short only: a longer form is as often a word made from the name (`Atlantica`, `Baltimorean`).
+  return (
+    difference.kind === 'truncation' && loser.length < winner.length && loser.length >= 5 && isEnglishWord(winner) && !isEnglishWord(loser)
+  )
+}
+
+/**
+ * Differences a keyboard makes and a different name of the same sound rarely shows: `Geroge`,
+ * `Calude`, `Müller` and `Muller`. Other names differ by a vowel or a doubled letter
+ * (`Haughton`, `Houghton`; `Masson`, `Mason`).
+ */
+const slips = new Set(['transposition', 'missing-letter', 'doubled-letter', 'diacritics'])
+
+/** Where a word stands in the names it is part of. */
+type Role = 'alone' | 'first' | 'middle' | 'last'
+
+/**
+ * Whether a rarer word stands where the commoner one does, as one name would: a first word
+ * where the other is a first word or stands alone but never ends a name (`Chinesse Society`,
+ * `Chinese`), a surname where the other is a surname or stands alone. A word alone may be
+ * either. `Paine Knickerbocker` is not `Payne`, though the two sound alike.
+ */
+function sameRole(loser: Set<Role>, winner: Set<Role>): boolean {
+  for (const role of loser) {
+    if (role === 'first' && !winner.has('first') && !(winner.has('alone') && !winner.has('last'))) return false
+    if (role === 'last' && !winner.has('last') && !winner.has('alone')) return false
+  }
+  return true
+}
+
+/**
+ * Single words spelled two ways: a name used alone (`Purtland`, `Portland`), a surname alone
+ * against the same word in full names (`Soleima`, `Qassem Soleimani`), or one word of two
+ * longer names that differ in more. Every word of every name is counted wherever it stands.
+ * A word the dictionary knows in lower case is never the variant (`Southwest` of `Southeast`,
+ * `Bide` of `Biden`), and initials, particles, and the words of names the config accepts or
+ * ignores are left out. The rarer
+ * spelling is reported against the commoner one, which must have been used at least twice; two
+ * spellings used once each are two names as often as one.
+ */
+export function wordVariants(
+  forms: Map<string, Form>,
+  settled: {accepted: Set<string>; ignored: Set<string>},
+  ordinary: Ordinary
+): Variant[] {
+  // Counted first, placed later: only the few words that turn out to be variants need their uses.
+  const words = new Map<string, WordCount>()
+  let chapterCount = 0
+  for (const form of forms.values()) {
+    form.words.forEach((word, index) => {
+      if (word.length < 3 || word.endsWith('.') || particles.has(word)) return
+      const role: Role = form.words.length === 1 ? 'alone' : index === 0 ? 'first' : index === form.words.length - 1 ? 'last' : 'middle'
+      let entry = words.get(word)
+      if (!entry) words.set(word, (entry = {uses: 0, first: at(form.uses[0]!, index), roles: new Set(), forms: []}))
+      entry.roles.add(role)
+      if (entry.forms.at(-1)?.[0] !== form) entry.forms.push([form, index])
+      entry.uses += form.uses.length
+      for (const use of form.uses) {
+        if (spanBefore(use.tokens[index]!, use.chapter, entry.first)) entry.first = at(use, index)
+        chapterCount = Math.max(chapterCount, use.chapter + 1)
+      }
+    })
+  }
+  const left = new Set([...settled.accepted, ...settled.ignored].flatMap((name) => name.split(' ')))
+  const candidates = [...words.keys()].filter((word) => !left.has(word) && !ordinary(word))
+
+  const best = new Map<string, {winner: string; difference: Difference}>()
+  for (const [one, other, difference] of similarPairs(candidates, candidates, isEnglishWord)) {
+    const [winner, loser] = beats(words.get(one)!, words.get(other)!) ? [one, other] : [other, one]
+    const [right, wrong] = [words.get(winner)!, words.get(loser)!]
+    // A word of the language is not a slip for a name (`Bide`, `Biden`), whatever its capital says.
+    const shorterWins = winner.length < loser.length
+    if (right.uses < 2 || isEnglishWord(loser.toLowerCase()) || !convincing(difference, right.uses, wrong.uses, shorterWins)) continue
+    if (!sameRole(wrong.roles, right.roles)) continue
+    // A word of the language offered as a name must be used as one in more than one name
+    // (`Anna Miller`, `Tom Miller`), not only inside one title (`Person To Person`).
+    if (right.forms.length < 2 && isEnglishWord(winner.toLowerCase())) continue
+    const previous = best.get(loser)
+    if (!previous || beats(right, words.get(previous.winner)!)) best.set(loser, {winner, difference})
+  }
+  // A slip sits where the name is being written about: in a chapter that uses the right
+  // spelling too, unless that spelling runs through the book. Elsewhere a near name is more
+  // often another person (`Anders` in one chapter, `Anderson` in another).
+  const variants: Variant[] = []
+  for (const [loser, {winner, difference}] of best) {
+    const [right, wrong] = [words.get(winner)!, words.get(loser)!]
+    const chapters = new Set(placesOf(right).map((use) => use.chapter))
+    const throughout = chapters.size >= Math.max(3, chapterCount / 4) || (chapters.size >= 2 && lone(loser, winner, difference, wrong.uses))
+    const reported = placesOf(wrong).filter((use) => throughout || chapters.has(use.chapter))
+    if (reported.length === 0) continue
+    variants.push({
+      actual: loser,
+      reported,
+      actualUses: wrong.uses,
+      expected: winner,
+      expectedUses: right.uses,
+      firstUse: right.first,
+      difference
+    })
+  }
+  return variants
+}
+
+interface WordCount extends Spelling {
+  roles: Set<Role>
+  /** The forms the word is part of, with its place in each. */
+  forms: Array<[Form, number]>
+}
+
+/** The use of one word of a name, as an occurrence of its own. */
+function at(use: Occurrence, index: number): Occurrence {
+  return {chapter: use.chapter, place: use.tokens[index]!, tokens: [use.tokens[index]!]}
+}
+
+function placesOf(word: WordCount): Occurrence[] {
+  return word.forms.flatMap(([form, index]) => form.uses.map((use) => at(use, index)))
+}
