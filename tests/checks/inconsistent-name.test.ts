@@ -228,3 +228,88 @@ describe('inconsistent-name, variants of spelling', () => {
     expect(await messagesOf([{path: 'a.md', value: text}])).toEqual([])
   })
 })
+
+describe('inconsistent-name, every kind of variant the accuracy run injects', () => {
+  // Each book uses the right spelling twice or more and the variant once, as a slip would.
+  const found: Array<[string, string, string]> = [
+    [
+      'a name alone',
+      'Portland grew. The ships left Portland and Portland slept. Trade came to Purtland.',
+      'Unexpected `Purtland`, expected `Portland` (used 3 times)'
+    ],
+    [
+      'a dropped final letter',
+      'Sam Rayburn spoke. Then Rayburn left, and Rayburn wrote. Later Raybur returned.',
+      'Unexpected `Raybur`, expected `Rayburn` (used 3 times)'
+    ],
+    [
+      'a surname alone, cut short',
+      'Qassem Soleimani spoke. Qassem Soleimani left. Then Soleima returned.',
+      'Unexpected `Soleima`, expected `Soleimani` (used 2 times)'
+    ],
+    [
+      'two letters swapped',
+      'Harriet Tubman spoke. Harriet Tubman left. Then Tubamn returned.',
+      'Unexpected `Tubamn`, expected `Tubman` (used 2 times)'
+    ],
+    [
+      'a doubled letter',
+      'The Danube runs east. The Danube floods. The Dannube freezes.',
+      'Unexpected `Dannube`, expected `Danube` (used 2 times)'
+    ],
+    [
+      'a missing letter',
+      'We sailed to Guernsey. Guernsey was calm, and Guersey was green.',
+      'Unexpected `Guersey`, expected `Guernsey` (used 2 times)'
+    ],
+    ['diacritics', 'We flew to Bogotá. Bogotá was cold, and Bogota was wet.', 'Unexpected `Bogota`, expected `Bogotá` (used 2 times)'],
+    ['a transliteration', 'They met Gaddafi. Gaddafi spoke, and Qaddafi left.', 'Unexpected `Qaddafi`, expected `Gaddafi` (used 2 times)'],
+    [
+      'a hyphen for a space',
+      'We met Aigner Clark. Later Aigner Clark left, and Aigner-Clark wrote.',
+      'Unexpected `Aigner-Clark`, expected `Aigner Clark` (used 2 times)'
+    ],
+    [
+      'a first name that only opens sentences',
+      'Margaret Olsen climbed. Margaret Olsen wrote. Margaret Olson lit the lamp.',
+      'Unexpected `Margaret Olson`, expected `Margaret Olsen` (used 2 times)'
+    ]
+  ]
+  for (const [kind, value, reason] of found) {
+    it(`finds ${kind}`, async () => {
+      const reasons = (await messagesOf([{path: 'k.md', value: `${value}\n`}])).map((message) => message.replace(/^k\.md:\S+: /, ''))
+      expect(reasons).toEqual([reason])
+    })
+  }
+
+  const controls: Array<[string, string]> = [
+    ['a demonym', 'Iran spoke. Iran left. The Iranian envoy stayed, and Iran slept.'],
+    ['a plural', 'Ted Kennedy spoke. Ted Kennedy left. The Kennedys stayed.'],
+    ['initials', 'John Smith spoke. J. Smith wrote, and John Smith left.'],
+    ['a nickname', 'Benjamin Netanyahu spoke. Ben Netanyahu left, and Benjamin Netanyahu stayed.'],
+    ['two people sharing a surname', 'Li Qiang spoke. Li Qiang left. Li Keqiang stayed.'],
+    ['opposite compass points', 'We sailed to Southwest Asia. Southwest Asia was hot, and Southeast Asia was wet.'],
+    ['two words of the language', 'Rose Mary spoke. Rose Mary left. Ross Mary stayed.'],
+    ['a first name beside a surname', 'Tom Payne spoke. Payne left, and Payne wrote. Paine Knickerbocker stayed.']
+  ]
+  for (const [kind, value] of controls) {
+    it(`leaves ${kind} alone`, async () => {
+      expect(await messagesOf([{path: 'c.md', value: `${value}\n`}])).toEqual([])
+    })
+  }
+
+  it('says in data what kind of variant each is, how many letters differ and how often each is used', async () => {
+    const [file] = await check([
+      {
+        path: 'k.md',
+        value: 'They met Gaddafi. Gaddafi spoke, and Qaddafi left. Harriet Tubman spoke. Harriet Tubman left. Then Tubamn returned.\n'
+      }
+    ])
+    expect(
+      file!.messages.map((message) => (message as VFileMessage & {data: {kind: string; edits: number; counts: object}}).data)
+    ).toMatchObject([
+      {kind: 'transliteration', edits: 1, counts: {Gaddafi: 2, Qaddafi: 1}},
+      {kind: 'transposition', edits: 1, counts: {Tubman: 2, Tubamn: 1}}
+    ])
+  })
+})

@@ -112,12 +112,13 @@ function roughly(word: string): string {
  *   `Rayburn`. Not a plural, and not two words the dictionary knows (`Iran`, `Iranian`); the
  *   counts must bear it out.
  * - From five letters on, and not two words the dictionary knows (`Allan`, `Allen` are two
- *   names): two neighbouring letters swapped, a letter left out or doubled (`Hussien`,
+ *   names; in a `fullName`, whose other words agree, two ordinary words in lower case): two
+ *   neighbouring letters swapped, a letter left out or doubled (`Hussien`,
  *   `Lwell`, `Monnte`); or, with the same sound (double metaphone) and a first letter of the
  *   same sound, one edit apart (two from eight letters, or any number where `sounds` makes them
  *   one): `Grejowski`, `Grejowsky`; `Gaddafi`, `Qaddafi`; `Hezbollah`, `Hizballah`.
  */
-export function difference(a: string, b: string, isWord: IsWord): Difference | undefined {
+export function difference(a: string, b: string, isWord: IsWord, fullName = false): Difference | undefined {
   const one = a.toLowerCase().replace(/\.$/, '')
   const other = b.toLowerCase().replace(/\.$/, '')
   if (one === other) return undefined
@@ -140,7 +141,9 @@ export function difference(a: string, b: string, isWord: IsWord): Difference | u
   for (let cut = common; !dropped && cut >= Math.max(1, common - 3); cut--) {
     if (swapped.has(one.slice(cut)) && swapped.has(other.slice(cut))) return undefined
   }
-  if (shorter < 5 || (isWord(a) && isWord(b))) return undefined
+  // Two names the dictionary knows are two names, unless the rest of a full name says otherwise;
+  // two ordinary words are two words even then (`Southwest Asia`, `Southeast Asia`).
+  if (shorter < 5 || (fullName ? isWord(one) && isWord(other) : isWord(a) && isWord(b))) return undefined
   const sameStart = one[0] === other[0]
   // A letter swapped, left out or doubled is a slip of the keyboard, whatever it does to the
   // sound: `Hussien`, `Lwell`, `Monnte`.
@@ -169,13 +172,13 @@ export function difference(a: string, b: string, isWord: IsWord): Difference | u
  * entry, as in SymSpell), its rough sound (`sounds`), and for words of eight letters or more,
  * which may differ in two, the long words that begin with the same two letters.
  */
-export function similarPairs(words: string[], among: string[], isWord: IsWord): Array<[string, string, Difference]> {
+export function similarPairs(words: string[], among: string[], isWord: IsWord, fullName = false): Array<[string, string, Difference]> {
   const pairs = new Map<string, [string, string, Difference]>()
   const add = (word: string, other: string) => {
     if (word === other) return
     const key = word < other ? `${word}\u0000${other}` : `${other}\u0000${word}`
     if (pairs.has(key)) return
-    const found = difference(word, other, isWord)
+    const found = difference(word, other, isWord, fullName)
     if (found) pairs.set(key, [word, other, found])
   }
   // A few words (a block of full names) are compared pair by pair: indexes cost more than they save.

@@ -83,7 +83,9 @@ export function fullNameVariants(forms: Map<string, Form>, accepted: Set<string>
     const index = rest.split(' ').indexOf('\u0000')
     const byWord = new Map(block.map((form) => [form.words[index]!, form]))
     const words = [...byWord.keys()].filter((word) => !ordinary(word))
-    for (const [one, other, difference] of similarPairs(words, words, isEnglishWord)) {
+    // The rest of the name is the evidence: two surnames the dictionary knows are still two
+    // spellings when the first name is the same (`Margaret Olsen`, `Margaret Olson`).
+    for (const [one, other, difference] of similarPairs(words, words, isEnglishWord, true)) {
       const a = byWord.get(one)!
       const b = byWord.get(other)!
       const [winner, loser] = beats(spellingOf(a), spellingOf(b)) ? [a, b] : [b, a]
