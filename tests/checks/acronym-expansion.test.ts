@@ -41,6 +41,24 @@ describe('acronym-expansion', () => {
     ])
   })
 
+  it('reads every form editors write: `Expansion (ACRO)`, `ACRO (Expansion)` and `Expansion -- or ACRO --`', async () => {
+    const right =
+      'The City Executive Committee (CEC) met. Then the TRL (Texas Research League) wrote. ' +
+      'The Joint Staff -- or JS -- agreed, and the Grand Jury — or GJ — sat.\n'
+    expect(await messages([{path: 'a.md', value: right}])).toEqual([])
+    const wrong =
+      'Then the TXL (Texas Research League) wrote. The Joint Staff -- or JX -- agreed. ' + 'The IRGC (Revolutionary Guards) sailed.\n'
+    expect(await messages([{path: 'b.md', value: wrong}])).toEqual([
+      'b.md:1:10-1:37: Unexpected expansion `Texas Research League` for `TXL`, expected words whose initials spell `TXL`',
+      'b.md:1:49-1:69: Unexpected expansion `Joint Staff` for `JX`, expected words whose initials spell `JX`'
+    ])
+  })
+
+  it('counts a definition in lower case or with a hyphen as the same expansion', async () => {
+    const text = 'The City Executive Committee (CEC) met. Later the city executive-committee (CEC) met again.\n'
+    expect(await messages([{path: 'a.md', value: text}])).toEqual([])
+  })
+
   it('flags a run of capitalised words offered as an expansion though a letter has no word', async () => {
     const text = 'The Health Service (NHS) grew. The Coast Guard (USCG) sailed. Mohammad Baqeri (AFGS) spoke.\n'
     expect(await messages([{path: 'a.md', value: text}])).toEqual([
