@@ -367,7 +367,13 @@ function alignedStart(acronym: string, words: Word[], known: string | undefined)
     acronym,
     words.map((word) => toString(word))
   )
-  return start === -1 ? undefined : start
+  if (start === -1) return undefined
+  // The alignment takes the fewest words, finding letters inside them; where those do not
+  // spell the acronym but more words before them do, the longer expansion is the one meant
+  // ("Illinois Institute of Technology (IIT)", not "Institute of Technology").
+  if (isAligned(acronym, words.slice(start))) return start
+  for (let earlier = start - 1; earlier >= 0; earlier--) if (isAligned(acronym, words.slice(earlier))) return earlier
+  return start
 }
 
 /**

@@ -54,6 +54,11 @@ describe('acronym-expansion', () => {
     ])
   })
 
+  it('takes the words that spell the acronym, not the fewest the alignment finds letters in', async () => {
+    const text = 'She studied at the Illinois Institute of Technology -- or IIT -- and at the Illinois Institute of Technology (IIT).\n'
+    expect(await messages([{path: 'a.md', value: text}])).toEqual([])
+  })
+
   it('counts a definition in lower case or with a hyphen as the same expansion', async () => {
     const text = 'The City Executive Committee (CEC) met. Later the city executive-committee (CEC) met again.\n'
     expect(await messages([{path: 'a.md', value: text}])).toEqual([])

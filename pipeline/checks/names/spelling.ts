@@ -17,11 +17,6 @@ export interface Difference {
    * `Iranian`, or `Steele`, `Steelers`): the counts must decide (see names/variants.ts).
    */
   ending: boolean
-  /**
-   * The longer adds an `s`, as a plural does: a variant only where the longer is the spelling
-   * used most (`Perseu` beside `Perseus`), never where the shorter is (`the Kennedys`).
-   */
-  plural?: boolean
 }
 
 /** Whether the language knows a word as written: `Iranian` and `Texan` are words of their own. */
@@ -129,11 +124,12 @@ export function difference(a: string, b: string, isWord: IsWord, fullName = fals
   if (common === shorter) {
     const extension = (one.length > other.length ? one : other).slice(common)
     const base = one.length > other.length ? other : one
-    // `Loveles` is no singular of `Loveless`: a plural adds `s` only to a word not ending in one.
-    if (shorter < 3 || !/^\p{L}{1,2}$/u.test(extension) || extension === 'es') return undefined
+    // A plural adds `s` to a word not ending in `i`, `u` or `s` (`the Kennedys`, `the Carolinas`);
+    // a name ending in `-us`, `-is` or `-ss` cut short is no singular (`Perseu`, `Purvi`, `Loveles`).
+    const plural = extension === 's' && /[^ius]$/.test(base)
+    if (shorter < 3 || !/^\p{L}{1,2}$/u.test(extension) || extension === 'es' || plural) return undefined
     if (isWord(a) && isWord(b)) return undefined
-    const plural = extension === 's' && !base.endsWith('s')
-    return {kind: 'truncation', edits: extension.length, ending: true, ...(plural && {plural})}
+    return {kind: 'truncation', edits: extension.length, ending: true}
   }
   // `Buddhism`, `Buddhist`: the endings may start before the first differing letter. A letter
   // left out of one ending is a slip, not another ending (`Sullivn`, `Todan`).

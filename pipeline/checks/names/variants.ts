@@ -52,8 +52,7 @@ function spanBefore(span: Span, chapter: number, b: Occurrence): boolean {
  * and, for a word alone, the other at least twice as often; the rest of a full name is evidence
  * enough for a tie (`Wei Feng`, `Wei Fenghe`).
  */
-function convincing(difference: Difference, winner: number, loser: number, shorterWins: boolean, fullName = false): boolean {
-  if (difference.plural && shorterWins) return false
+function convincing(difference: Difference, winner: number, loser: number, fullName = false): boolean {
   if (difference.ending) return loser <= 2 && winner >= (fullName ? 1 : 2) * loser
   return loser <= 2 || winner >= 4 * loser
 }
@@ -89,8 +88,7 @@ export function fullNameVariants(forms: Map<string, Form>, accepted: Set<string>
       const a = byWord.get(one)!
       const b = byWord.get(other)!
       const [winner, loser] = beats(spellingOf(a), spellingOf(b)) ? [a, b] : [b, a]
-      const shorterWins = winner.name.length < loser.name.length
-      if (accepted.has(loser.name) || !convincing(difference, winner.uses.length, loser.uses.length, shorterWins, true)) continue
+      if (accepted.has(loser.name) || !convincing(difference, winner.uses.length, loser.uses.length, true)) continue
       const previous = best.get(loser)
       if (!previous || beats(spellingOf(winner), spellingOf(previous.winner))) best.set(loser, {winner, difference})
     }
@@ -258,8 +256,7 @@ export function wordVariants(
     const [winner, loser] = beats(words.get(one)!, words.get(other)!) ? [one, other] : [other, one]
     const [right, wrong] = [words.get(winner)!, words.get(loser)!]
     // A word of the language is not a slip for a name (`Bide`, `Biden`), whatever its capital says.
-    const shorterWins = winner.length < loser.length
-    if (right.uses < 2 || isEnglishWord(loser.toLowerCase()) || !convincing(difference, right.uses, wrong.uses, shorterWins)) continue
+    if (right.uses < 2 || isEnglishWord(loser.toLowerCase()) || !convincing(difference, right.uses, wrong.uses)) continue
     if (!sameRole(wrong.roles, right.roles)) continue
     // A word of the language offered as a name must be used as one in more than one name
     // (`Anna Miller`, `Tom Miller`), not only inside one title (`Person To Person`).
