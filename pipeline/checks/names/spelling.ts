@@ -72,13 +72,13 @@ const swapped = new Set([
   'men',
   'us'
 ])
-/** First letters that stand for one sound between alphabets: `Gaddafi`, `Qaddafi`; `Cohen`, `Kohen`. */
-const initials = ['cgkq', 'fp', 'ijy', 'dj', 'csz', 'vw']
+/** First letters that stand for one sound between alphabets: `Gaddafi`, `Qaddafi`; `Cohen`, `Kohen`; `Evadna`, `Ivadna`. */
+const initials = ['cgkq', 'fp', 'ijy', 'dj', 'csz', 'vw', 'aeiou']
 
 /**
  * A word as it sounds, roughly, for transliterations that change more than one letter
- * (`Philip`, `Filip`; `Mohammed`, `Mohamed`): common digraphs to one letter, doubled letters
- * single. Used only beside double metaphone, which must agree as well.
+ * (`Philip`, `Filip`; `Mohammed`, `Mohamed`; `Wesleyan`, `Vesleyan`, where double metaphone
+ * drops the `w`): common digraphs to one letter, doubled letters single, `w` as `v`.
  */
 function sounds(word: string): string {
   let result = rough.get(word)
@@ -96,6 +96,7 @@ function roughly(word: string): string {
     .replace(/ou|oo/g, 'u')
     .replace(/ee|y/g, 'i')
     .replace(/z/g, 's')
+    .replace(/w/g, 'v')
     .replace(/(\p{L})\1+/gu, '$1')
 }
 
@@ -153,7 +154,7 @@ export function difference(a: string, b: string, isWord: IsWord, fullName = fals
   }
   // A letter changed for another must keep the sound: `Fort Mason` and `Fort Macon` are two places.
   const [first, second] = [sound(one), sound(other)]
-  if (!first.some((code) => second.includes(code))) return undefined
+  if (!first.some((code) => second.includes(code)) && sounds(one) !== sounds(other)) return undefined
   if (!sameStart && !initials.some((group) => group.includes(one[0]!) && group.includes(other[0]!))) return undefined
   if (edits > (shorter >= 8 ? 2 : 1) && sounds(one) !== sounds(other)) return undefined
   if (edits > 1 || !sameStart) return {kind: 'transliteration', edits, ending: false}
