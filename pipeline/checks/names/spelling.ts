@@ -12,11 +12,6 @@ export interface Difference {
   kind: VariantKind
   /** Letters changed (Damerau–Levenshtein: a swap of two neighbours is one). */
   edits: number
-  /**
-   * The two differ only at the end, as a different word can (`Raybur`, `Rayburn`; but `Iran`,
-   * `Iranian`, or `Steele`, `Steelers`): the counts must decide (see names/variants.ts).
-   */
-  ending: boolean
 }
 
 /** Whether the language knows a word as written: `Iranian` and `Texan` are words of their own. */
@@ -118,7 +113,7 @@ export function difference(a: string, b: string, isWord: IsWord, fullName = fals
   const one = a.toLowerCase().replace(/\.$/, '')
   const other = b.toLowerCase().replace(/\.$/, '')
   if (one === other) return undefined
-  if (fold(one) === fold(other)) return {kind: 'diacritics', edits: distance(one, other), ending: false}
+  if (fold(one) === fold(other)) return {kind: 'diacritics', edits: distance(one, other)}
   let common = 0
   while (common < one.length && common < other.length && one[common] === other[common]) common++
   const shorter = Math.min(one.length, other.length)
@@ -130,7 +125,7 @@ export function difference(a: string, b: string, isWord: IsWord, fullName = fals
     const plural = extension === 's' && /[^ius]$/.test(base)
     if (shorter < 3 || !/^\p{L}{1,2}$/u.test(extension) || extension === 'es' || plural) return undefined
     if (isWord(a) && isWord(b)) return undefined
-    return {kind: 'truncation', edits: extension.length, ending: true}
+    return {kind: 'truncation', edits: extension.length}
   }
   // `Buddhism`, `Buddhist`: the endings may start before the first differing letter. A letter
   // left out of one ending is a slip, not another ending (`Sullivn`, `Todan`).
@@ -144,21 +139,21 @@ export function difference(a: string, b: string, isWord: IsWord, fullName = fals
   const sameStart = one[0] === other[0]
   // A letter swapped, left out or doubled is a slip of the keyboard, whatever it does to the
   // sound: `Hussien`, `Lwell`, `Monnte`.
-  if (sameStart && transposed(one, other)) return {kind: 'transposition', edits: 1, ending: false}
+  if (sameStart && transposed(one, other)) return {kind: 'transposition', edits: 1}
   const edits = distance(one, other)
   if (sameStart && edits === 1 && one.length !== other.length) {
     const longer = one.length > other.length ? one : other
     const at = [...longer].findIndex((char, index) => char !== (longer === one ? other : one)[index])
     const doubled = longer[at] === longer[at - 1] || longer[at] === longer[at + 1]
-    return {kind: doubled ? 'doubled-letter' : 'missing-letter', edits, ending: false}
+    return {kind: doubled ? 'doubled-letter' : 'missing-letter', edits}
   }
   // A letter changed for another must keep the sound: `Fort Mason` and `Fort Macon` are two places.
   const [first, second] = [sound(one), sound(other)]
   if (!first.some((code) => second.includes(code)) && sounds(one) !== sounds(other)) return undefined
   if (!sameStart && !initials.some((group) => group.includes(one[0]!) && group.includes(other[0]!))) return undefined
   if (edits > (shorter >= 8 ? 2 : 1) && sounds(one) !== sounds(other)) return undefined
-  if (edits > 1 || !sameStart) return {kind: 'transliteration', edits, ending: false}
-  return {kind: 'substitution', edits, ending: false}
+  if (edits > 1 || !sameStart) return {kind: 'transliteration', edits}
+  return {kind: 'substitution', edits}
 }
 
 /**

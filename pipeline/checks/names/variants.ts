@@ -36,7 +36,7 @@ function beats(a: Spelling, b: Spelling): boolean {
 }
 
 function before(a: Occurrence, b: Occurrence): boolean {
-  return a.chapter !== b.chapter ? a.chapter < b.chapter : a.place.start < b.place.start
+  return spanBefore(a.place, a.chapter, b)
 }
 
 /** Whether a word at `span` in `chapter` comes before an occurrence. */
@@ -53,7 +53,7 @@ function spanBefore(span: Span, chapter: number, b: Occurrence): boolean {
  * enough for a tie (`Wei Feng`, `Wei Fenghe`).
  */
 function convincing(difference: Difference, winner: number, loser: number, fullName = false): boolean {
-  if (difference.ending) return loser <= 2 && winner >= (fullName ? 1 : 2) * loser
+  if (difference.kind === 'truncation') return loser <= 2 && winner >= (fullName ? 1 : 2) * loser
   return loser <= 2 || winner >= 4 * loser
 }
 
@@ -170,7 +170,7 @@ export function hyphenVariants(forms: Map<string, Form>, accepted: Set<string>):
         expected: winner.name,
         expectedUses: winner.uses.length,
         firstUse: winner.spelling.first,
-        difference: {kind: 'hyphenation', edits: 1, ending: false}
+        difference: {kind: 'hyphenation', edits: 1}
       })
     }
   }
