@@ -40,22 +40,12 @@ describe('pretty reporter', () => {
 
   it('prints a cause in another file with that file, and one in the same file with its place alone', () => {
     const file = new VFile({path: 'manuscript/02.md', cwd})
-    const elsewhere = new VFileMessage('Earlier paragraph', {place: {line: 3, column: 1}})
-    elsewhere.file = 'manuscript/01.md'
-    file.message('Unexpected repeated paragraph', {
-      place: {line: 9, column: 1},
-      ruleId: 'repeated-paragraph',
-      source: 'galley',
-      cause: elsewhere
-    })
-    const here = new VFileMessage('Earlier paragraph', {place: {line: 2, column: 1}})
-    here.file = 'manuscript/02.md'
-    file.message('Unexpected repeated paragraph', {
-      place: {line: 12, column: 1},
-      ruleId: 'repeated-paragraph',
-      source: 'galley',
-      cause: here
-    })
+    const repeated = (line: number, causeFile: string, causeLine: number) => {
+      const cause = Object.assign(new VFileMessage('Earlier paragraph', {place: {line: causeLine, column: 1}}), {file: causeFile})
+      file.message('Unexpected repeated paragraph', {place: {line, column: 1}, ruleId: 'repeated-paragraph', source: 'galley', cause})
+    }
+    repeated(9, 'manuscript/01.md', 3)
+    repeated(12, 'manuscript/02.md', 2)
     const lines = reporters.pretty([file], {cwd}).split('\n')
     expect(lines.filter((line) => line.includes('Earlier paragraph')).map((line) => line.trim().replace(/\s+/g, ' '))).toEqual([
       'info manuscript/01.md:3:1: Earlier paragraph',

@@ -1,5 +1,5 @@
 // `galley diff` end to end: real git repositories, the real CLI, and the redline PDF read back.
-import {execFile, execFileSync} from 'node:child_process'
+import {execFile} from 'node:child_process'
 import {cp, mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -7,13 +7,10 @@ import {promisify} from 'node:util'
 import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {reviseSeed} from './seed-revision.ts'
+import {gitIn} from './git-repository.ts'
 
 const bin = path.resolve('pipeline/bin.js')
 const seedPath = path.resolve('manuscript/china-iran-military-relations.md')
-
-function gitIn(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {cwd, encoding: 'utf8'})
-}
 
 async function galley(cwd: string, ...args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
   try {

@@ -1,27 +1,16 @@
 // `galley history --format json` over three real revisions.
-import {execFile, execFileSync} from 'node:child_process'
-import {mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
-import {tmpdir} from 'node:os'
+import {execFile} from 'node:child_process'
+import {readFile, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {describe, expect, it} from 'vitest'
 import {openBrowser} from '../../pipeline/render/browser.ts'
+import {emptyRepository, gitIn} from './git-repository.ts'
 
 const bin = path.resolve('pipeline/bin.js')
 
-function gitIn(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {cwd, encoding: 'utf8'})
-}
-
 /** An empty git repository with an author, and its manuscript folder. */
-async function repository(): Promise<string> {
-  const folder = await mkdtemp(path.join(tmpdir(), 'galley-history-'))
-  gitIn(folder, 'init', '-q', '-b', 'main')
-  gitIn(folder, 'config', 'user.email', 'editor@example.org')
-  gitIn(folder, 'config', 'user.name', 'Ada Editor')
-  await mkdir(path.join(folder, 'manuscript'))
-  return folder
-}
+const repository = () => emptyRepository('galley-history-', 'Ada Editor')
 
 describe('galley history', () => {
   it('reports words, findings and change size per revision', async () => {

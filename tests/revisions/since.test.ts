@@ -1,10 +1,11 @@
 // `galley check --since <rev>`: only what the change introduced, in a real git repository.
-import {execFile, execFileSync} from 'node:child_process'
+import {execFile} from 'node:child_process'
 import {mkdir, mkdtemp, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {describe, expect, it} from 'vitest'
+import {gitIn} from './git-repository.ts'
 
 const bin = path.resolve('pipeline/bin.js')
 const names = [
@@ -12,10 +13,6 @@ const names = [
   'The delegation met Helena Marchetti again before the second round of talks began.',
   'Reporters asked Helena Marchetti about the timetable, and she declined to answer.'
 ]
-
-function gitIn(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {cwd, encoding: 'utf8'})
-}
 
 async function galley(cwd: string, ...args: string[]) {
   try {

@@ -1,27 +1,18 @@
 // Stamps and blob reading against real git repositories made in a temporary folder.
-import {execFileSync} from 'node:child_process'
-import {mkdtemp, writeFile, mkdir} from 'node:fs/promises'
+import {mkdtemp, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
 import {readManuscript} from '../../pipeline/manuscript/read.ts'
 import {listFiles, readBlobs} from '../../pipeline/revisions/git.ts'
 import {stampOf} from '../../pipeline/revisions/stamp.ts'
+import {emptyRepository, git} from './git-repository.ts'
 
-function gitIn(cwd: string, ...args: string[]): string {
-  return execFileSync('git', args, {
-    cwd,
-    encoding: 'utf8',
-    env: {...process.env, GIT_AUTHOR_DATE: '2025-03-01T10:00:00Z', GIT_COMMITTER_DATE: '2025-03-01T10:00:00Z'}
-  })
-}
+const dated = {GIT_AUTHOR_DATE: '2025-03-01T10:00:00Z', GIT_COMMITTER_DATE: '2025-03-01T10:00:00Z'}
+const gitIn = (cwd: string, ...args: string[]) => git(cwd, args, dated)
 
 async function repository(): Promise<string> {
-  const folder = await mkdtemp(path.join(tmpdir(), 'galley-git-'))
-  gitIn(folder, 'init', '-q', '-b', 'main')
-  gitIn(folder, 'config', 'user.email', 'editor@example.org')
-  gitIn(folder, 'config', 'user.name', 'Editor')
-  await mkdir(path.join(folder, 'manuscript'))
+  const folder = await emptyRepository('galley-git-')
   await writeFile(path.join(folder, 'manuscript/a.md'), 'First text.\n')
   gitIn(folder, 'add', '.')
   gitIn(folder, 'commit', '-q', '-m', 'one')

@@ -31,8 +31,6 @@ interface Token {
   start: number
   /** Opens a sentence, a paragraph or a quotation: its capital proves nothing. */
   initial: boolean
-  /** Its length as written, with a possessive. */
-  length: number
   /** The word before and after are capitalised words joined by one space (`John Smith`), without a possessive between. */
   joinedBefore: boolean
   joinedAfter: boolean
@@ -333,7 +331,7 @@ function tokenise(markdown: string, chapter: number): Token[] {
       previous = undefined
       continue
     }
-    tokens.push({index: 0, chapter, text, start, length: match[0].length, initial, joinedBefore, joinedAfter: false})
+    tokens.push({index: 0, chapter, text, start, initial, joinedBefore, joinedAfter: false})
     previous = {end: start + match[0].length, capital, possessive: text !== match[0]}
   }
   return tokens
