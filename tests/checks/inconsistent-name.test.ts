@@ -223,6 +223,13 @@ describe('inconsistent-name, variants of spelling', () => {
     ])
   })
 
+  it('finds a hyphenated name written closed up, wherever it stands in a longer name', async () => {
+    const text = 'War came to Indochina. Indochina burned. The French left Indo-China Command.\n'
+    expect(await messagesOf([{path: 'a.md', value: text}])).toEqual([
+      'a.md:1:58-1:68: Unexpected `Indo-China`, expected `Indochina` (used 2 times)'
+    ])
+  })
+
   it('leaves a name alone that keeps its diacritics throughout', async () => {
     const text = 'In 1980 Lech Wałęsa led the strike. Later Lech Wałęsa spoke again, and Lech Wałęsa wrote a letter.\n'
     expect(await messagesOf([{path: 'a.md', value: text}])).toEqual([])
