@@ -1,9 +1,8 @@
-// The browser's PDF finished with pdf-lib: metadata, outline titles, apostrophes, trim and bleed
-// boxes, crop marks, fixed dates and ID, appended to the browser's file as an incremental update.
+// The browser's PDF finished with pdf-lib: metadata, outline titles, the text layer, trim and
+// bleed boxes, crop marks, fixed dates and ID, spliced into the browser's file (splice.ts).
 import {createHash} from 'node:crypto'
 import {
   beginMarkedContent,
-  decodePDFRawStream,
   endMarkedContent,
   lineTo,
   moveTo,
@@ -11,8 +10,6 @@ import {
   PDFDocument,
   PDFHexString,
   PDFName,
-  PDFRawStream,
-  PDFRef,
   PDFString,
   popGraphicsState,
   pushGraphicsState,
@@ -24,7 +21,8 @@ import {
 import pkg from '../../package.json' with {type: 'json'}
 import type {EditionSettings} from './settings.ts'
 import type {Metadata} from '../manuscript/types.ts'
-import {appendUpdate, snapshot, type Snapshot} from './incremental.ts'
+import {snapshot, spliceObjects, type Snapshot} from './splice.ts'
+import {dropSoftHyphens, repairToUnicode} from './text-layer.ts'
 
 export interface PdfFont {
   /** BaseFont, with its subset prefix (`ABCDEF+`) if it has one. */
@@ -60,6 +58,7 @@ export async function finishPdf(printed: {pdf: Uint8Array; doc?: PDFDocument}, f
   setMetadata(doc, metadata, date)
   retitleOutline(doc, headings)
   repairToUnicode(doc)
+  dropSoftHyphens(doc)
   dropForeignLinks(doc)
   setBoxes(doc, lengthInPoints(edition.bleed), edition.cropMarks)
   const undated = undate(printed.pdf)
@@ -108,9 +107,11 @@ function setMetadata(doc: PDFDocument, metadata: Metadata, date: Date): void {
 }
 
 /**
- * Chromium titles a bookmark twice over ("ContentsContents") when its heading opens a page.
- * The outline lists the headings in document order, so each title is set from its heading;
- * only where the count and the start of every title agree, else the outline stays as it is.
+ * Chromium titles a bookmark from the heading's printed lines, joined without a space
+ * ("China-Iran MilitaryRelations"), and twice over ("ContentsContents") when the heading opens a
+ * page. The outline lists the headings in document order, so each title is set from its heading;
+ * only where the count agrees and every title starts with its heading's letters, spaces aside,
+ * else the outline stays as it is.
  */
 function retitleOutline(doc: PDFDocument, headings: string[]): void {
   const items: PDFDict[] = []
@@ -121,28 +122,13 @@ function retitleOutline(doc: PDFDocument, headings: string[]): void {
     }
   }
   walk(doc.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)?.lookupMaybe(PDFName.of('First'), PDFDict))
+  const letters = (text: string) => text.replace(/[\s\u00ad]+/g, '')
   const titles = items.map((item) => {
     const title = item.lookup(PDFName.of('Title'))
-    return title instanceof PDFString || title instanceof PDFHexString ? title.decodeText().replace(/\s+/g, ' ').trim() : ''
+    return title instanceof PDFString || title instanceof PDFHexString ? letters(title.decodeText()) : ''
   })
-  if (titles.length !== headings.length || titles.some((title, index) => !title.startsWith(headings[index]!))) return
+  if (titles.length !== headings.length || titles.some((title, index) => !title.startsWith(letters(headings[index]!)))) return
   items.forEach((item, index) => item.set(PDFName.of('Title'), PDFHexString.fromText(headings[index]!)))
-}
-
-/**
- * A font draws ’ (U+2019) and ʼ (U+02BC) with one glyph, and Chromium names that glyph by
- * the lower code point: every apostrophe would copy and search as ʼ. English text means ’.
- */
-function repairToUnicode(doc: PDFDocument): void {
-  for (const [, object] of doc.context.enumerateIndirectObjects()) {
-    if (!(object instanceof PDFDict) || object.get(PDFName.Type) !== PDFName.of('Font')) continue
-    const ref = object.get(PDFName.of('ToUnicode'))
-    const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : undefined
-    if (!(stream instanceof PDFRawStream)) continue
-    const cmap = Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1')
-    const repaired = cmap.replace(/^(<[0-9A-Fa-f]+>\s+)<02BC>$/gm, '$1<2019>')
-    if (repaired !== cmap) doc.context.assign(ref as PDFRef, doc.context.flateStream(repaired))
-  }
 }
 
 const points: Record<string, number> = {mm: 72 / 25.4, cm: 72 / 2.54, in: 72, pt: 1, pc: 12, px: 0.75}
@@ -222,7 +208,7 @@ async function saveReproducibly(
   for (const part of madeFrom) hash.update(part).update('\0')
   const id = PDFHexString.of(hash.digest('hex').slice(0, 32))
   doc.context.trailerInfo.ID = doc.context.obj([id, id])
-  return appendUpdate(undated, doc, printed) ?? doc.save({useObjectStreams: false, updateFieldAppearances: false})
+  return spliceObjects(undated, doc, printed) ?? doc.save({useObjectStreams: false, updateFieldAppearances: false})
 }
 
 function fontsOf(doc: PDFDocument): PdfFont[] {

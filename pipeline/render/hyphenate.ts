@@ -1,6 +1,7 @@
 // Soft hyphens in the prose of the print edition, from TeX's hyphenation patterns for each
 // element's language (Liang's algorithm, the `hyphen` package), so justified lines can break
-// words where a dictionary would rather than stretch their spaces.
+// words where a dictionary would rather than stretch their spaces; and only where a typesetter
+// would: not near a word's edge, not in a name, not in a word that has a hyphen of its own.
 import type {Element, Root} from 'hast'
 import type {HyphenationFunctionSync} from 'hyphen'
 
@@ -24,19 +25,51 @@ const untouched = new Set([
   'h6',
   'nav',
   'svg',
-  'math'
+  'math',
+  // Captions are display type, like headings: a broken word reads as a fault there.
+  'figcaption',
+  'caption'
 ])
 
 /** Addresses keep their letters together: a soft hyphen inside one corrupts a copied URL. */
 const address = /(\S+:\/\/\S+|www\.\S+|\S+@\S+\.\S+)/
 
+/** As CSS's `hyphenate-limit-chars`: the shortest word broken, and the fewest letters before and after a break. */
+export type HyphenateLimits = readonly [word: number, before: number, after: number]
+
 /** A rehype plugin; the language comes from the nearest `lang` attribute, as in the browser. */
-export function rehypeHyphenate() {
+export function rehypeHyphenate(limits: HyphenateLimits) {
   return async (tree: Root): Promise<void> => {
     const hyphenators = new Map<string, Hyphenate | undefined>()
-    for (const lang of languagesOf(tree)) hyphenators.set(lang, await hyphenatorFor(lang))
+    for (const lang of languagesOf(tree)) {
+      const patterns = await hyphenatorFor(lang)
+      hyphenators.set(lang, patterns && ((text) => patterns(text).replace(word, (found) => settle(found, limits, lang))))
+    }
     walk(tree, undefined, hyphenators)
   }
+}
+
+/** A word as the patterns leave it: letters, marks, apostrophes, soft and hard hyphens. */
+const word = /[\p{L}\p{M}\u00ad'’\-‐]+/gu
+
+/** Languages that capitalise every noun: a capital there does not mark a name. */
+const capitalisedNouns = new Set(['de', 'lb'])
+
+/** The soft hyphens of one word that a typesetter would keep. */
+function settle(found: string, [shortest, before, after]: HyphenateLimits, lang: string): string {
+  if (!found.includes('\u00ad')) return found
+  const letters = found.replace(/\u00ad/g, '')
+  const name = /^\p{Lu}/u.test(letters) && !capitalisedNouns.has(lang.split('-')[0]!)
+  if (name || /[-‐]/.test(letters) || [...letters].length < shortest) return letters
+  const pieces = found.split('\u00ad')
+  let kept = pieces[0]!
+  let seen = [...kept].length
+  const total = [...letters].length
+  for (const piece of pieces.slice(1)) {
+    kept += seen >= before && total - seen >= after ? `\u00ad${piece}` : piece
+    seen += [...piece].length
+  }
+  return kept
 }
 
 function walk(node: Root | Element, lang: string | undefined, hyphenators: Map<string, Hyphenate | undefined>): void {

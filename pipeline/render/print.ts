@@ -53,7 +53,7 @@ export async function printTree(tree: Root, printable: Printable, options: Print
   const name = options.name ?? (title ? `${title} (PDF)` : 'the PDF edition')
   const date = sourceDateOf(options)
 
-  if (edition.hyphenate) await rehypeHyphenate()(tree)
+  if (edition.hyphenate) await rehypeHyphenate(edition.hyphenateLimitChars)(tree)
   appendStyle(tree, pageCss(edition, tree, title))
   const entries = tocEntries(tree)
   entries.forEach((entry, index) => (entry.number.properties.id = `toc-page-${index + 1}`))

@@ -24,6 +24,11 @@ export const editionSchema = z.strictObject({
   justify: z.boolean().default(true),
   /** Insert soft hyphens with the patterns of the manuscript's language. */
   hyphenate: z.boolean().default(true),
+  /**
+   * As CSS's `hyphenate-limit-chars`: the shortest word that may be broken, and the fewest
+   * letters left before and carried after a break. Two letters left behind look like a slip.
+   */
+  hyphenateLimitChars: z.tuple([z.number().int().min(1), z.number().int().min(1), z.number().int().min(1)]).default([6, 3, 3]),
   /** Extra area printed beyond the trim on every side, for the printer's cut (e.g. `3mm`). */
   bleed: length.default('0mm'),
   /** Draw crop marks outside the bleed. */

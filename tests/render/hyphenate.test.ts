@@ -1,12 +1,13 @@
-// Soft hyphens go into prose only, in the language of the nearest `lang`.
+// Soft hyphens go into prose only, in the language of the nearest `lang`, and only where a
+// typesetter would break a word.
 import type {Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {expect, test} from 'vitest'
-import {rehypeHyphenate} from '../../pipeline/render/hyphenate.ts'
+import {rehypeHyphenate, type HyphenateLimits} from '../../pipeline/render/hyphenate.ts'
 
-async function hyphenated(tree: Root): Promise<string> {
-  await rehypeHyphenate()(tree)
+async function hyphenated(tree: Root, limits: HyphenateLimits = [6, 3, 3]): Promise<string> {
+  await rehypeHyphenate(limits)(tree)
   return toHtml(tree).replaceAll('\u00ad', '·')
 }
 
@@ -45,4 +46,40 @@ test('an element in another language uses that language, and one without pattern
   expect(await hyphenated(tree)).toBe(
     '<html lang="en"><body><p lang="de">wun·der·schö·nen Gar·ten</p><p lang="x-unknown">beautiful</p></body></html>'
   )
+})
+
+const paragraph = (text: string, lang = 'en'): Root => ({type: 'root', children: [h('html', {lang}, [h('body', [h('p', text)])])]})
+
+test('no break leaves fewer than three letters on either side, or breaks a word under six', async () => {
+  // The patterns give most·ly, de·spite, ac·cord·ing and pro·vide.
+  expect(await hyphenated(paragraph('mostly despite according provide'))).toBe(
+    '<html lang="en"><body><p>mostly despite accord·ing pro·vide</p></body></html>'
+  )
+  // The limits are the config's: with CSS's own default, `auto` (5 2 2), the patterns' breaks come back.
+  expect(await hyphenated(paragraph('mostly despite according provide'), [5, 2, 2])).toBe(
+    '<html lang="en"><body><p>most·ly de·spite ac·cord·ing pro·vide</p></body></html>'
+  )
+})
+
+test('names, words with a hyphen of their own, and captions are not broken', async () => {
+  const tree: Root = {
+    type: 'root',
+    children: [
+      h('html', {lang: 'en'}, [
+        h('body', [
+          h('p', 'Margaret wrote ninety-seven beautiful letters'),
+          h('figure', [h('figcaption', 'Beautiful harbours')]),
+          h('table', [h('caption', 'Beautiful harbours')])
+        ])
+      ])
+    ]
+  }
+  expect(await hyphenated(tree)).toBe(
+    '<html lang="en"><body><p>Margaret wrote ninety-seven beau·ti·ful let·ters</p>' +
+      '<figure><figcaption>Beautiful harbours</figcaption></figure><table><caption>Beautiful harbours</caption></table></body></html>'
+  )
+})
+
+test('German nouns are capitalised, not names, and are broken by the German patterns', async () => {
+  expect(await hyphenated(paragraph('Die Gartenmauer', 'de'))).toBe('<html lang="de"><body><p>Die Gar·ten·mauer</p></body></html>')
 })

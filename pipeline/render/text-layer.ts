@@ -1,0 +1,68 @@
+// Repairs to the text the PDF's readers extract (search, copy, screen readers, ingestion): the
+// glyphs are printed as Chromium set them, only what they read as changes.
+import {decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFStream} from 'pdf-lib'
+
+/**
+ * Chromium draws every soft hyphen of the page, used or not, as an invisible glyph of no width
+ * (HarfBuzz hides it behind the space glyph) wrapped in `/Span <</ActualText (U+00AD)>>`. Readers
+ * that honour ActualText (poppler's pdftotext, Acrobat) then find `light\u00adhouse`, and pdf.js,
+ * reading the space glyph, splits the word. Taking those glyphs out changes nothing printed. A
+ * hyphen used at a line's end is a glyph of its own, outside the span, so it stays: readers
+ * join `light-` at the end of a line with `house` on the next, as they join any hyphenated text.
+ */
+const softHyphen = /\/Span\s*<<\s*\/ActualText\s*<FEFF00AD>\s*>>\s*BDC\s+((?:[-\d.]+\s+[-\d.]+\s+Td\s+)?)<[0-9A-Fa-f]+>\s*Tj\s+EMC\s/g
+
+/** Take every soft hyphen out of the pages' text; the number taken out. */
+export function dropSoftHyphens(doc: PDFDocument): number {
+  let dropped = 0
+  for (const page of doc.getPages()) {
+    const contents = page.node.get(PDFName.of('Contents'))
+    const refs = contents instanceof PDFRef ? [contents] : contents instanceof PDFArray ? contents.asArray() : []
+    for (const ref of refs) {
+      const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : undefined
+      if (!(stream instanceof PDFRawStream)) continue
+      const text = contentOf(stream)
+      // Cheap to ask first: most streams of a book have none (headings, pages of code).
+      if (!text.includes('FEFF00AD')) continue
+      let count = 0
+      // The glyph's positioning stays: the next glyph's `Td` is relative to it.
+      const repaired = text.replace(softHyphen, (_, position: string) => {
+        count++
+        return position
+      })
+      if (count === 0) continue
+      dropped += count
+      doc.context.assign(ref as PDFRef, restream(doc, stream, repaired))
+    }
+  }
+  return dropped
+}
+
+/**
+ * A font draws ’ (U+2019) and ʼ (U+02BC) with one glyph, and Chromium names that glyph by
+ * the lower code point: every apostrophe would copy and search as ʼ. English text means ’.
+ */
+export function repairToUnicode(doc: PDFDocument): void {
+  for (const [, object] of doc.context.enumerateIndirectObjects()) {
+    if (!(object instanceof PDFDict) || object.get(PDFName.Type) !== PDFName.of('Font')) continue
+    const ref = object.get(PDFName.of('ToUnicode'))
+    const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : undefined
+    if (!(stream instanceof PDFRawStream)) continue
+    const cmap = contentOf(stream)
+    const repaired = cmap.replace(/^(<[0-9A-Fa-f]+>\s+)<02BC>$/gm, '$1<2019>')
+    if (repaired !== cmap) doc.context.assign(ref as PDFRef, doc.context.flateStream(repaired))
+  }
+}
+
+function contentOf(stream: PDFRawStream): string {
+  return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1')
+}
+
+/** The same stream with new content, its dictionary's other keys kept (none in Chromium's). */
+function restream(doc: PDFDocument, old: PDFRawStream, content: string): PDFStream {
+  const stream = doc.context.flateStream(Buffer.from(content, 'latin1'))
+  for (const [key, value] of old.dict.entries()) {
+    if (![PDFName.of('Length'), PDFName.of('Filter'), PDFName.of('DecodeParms')].includes(key)) stream.dict.set(key, value)
+  }
+  return stream
+}

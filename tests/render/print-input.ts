@@ -1,0 +1,20 @@
+// A manuscript folder made into what the print edition prints, as `galley build` makes it.
+import {configSchema, type Config, type ConfigInput} from '../../pipeline/config/schema.ts'
+import {metadataOf, parseManuscript, readManuscript} from '../../pipeline/manuscript/read.ts'
+import {editionDocument, type EditionInput} from '../../pipeline/render/document.ts'
+import {printTree, type PrintedPdf, type PrintOptions} from '../../pipeline/render/print.ts'
+
+export type Input = EditionInput & {config: Config}
+
+export async function inputOf(root: string, edition: ConfigInput['edition'] = {}): Promise<Input> {
+  const manuscript = parseManuscript(await readManuscript({root, cwd: process.cwd()}))
+  const config = {...configSchema.parse({edition}), base: process.cwd()}
+  return {manuscript, metadata: metadataOf(manuscript), config}
+}
+
+/** What the PDF format does with the edition document: print its print page. */
+export function printPdf(input: Input, options: PrintOptions): Promise<PrintedPdf> {
+  const document = editionDocument(input)
+  const {edition, browser} = input.config
+  return printTree(document.page('print', {toc: edition.toc}), {metadata: document.metadata, edition, timeout: browser.timeout}, options)
+}
