@@ -286,7 +286,12 @@ export function metadataOf(manuscript: ParsedManuscript): Metadata {
     lang: text(data.lang) ?? 'en',
     description: text(data.description),
     subject: text(data.subject),
-    keywords
+    keywords,
+    rights: text(data.rights),
+    isbn: text(data.isbn),
+    publisher: text(data.publisher),
+    edition: text(data.edition),
+    dedication: text(data.dedication)
   }
 }
 

@@ -35,4 +35,11 @@ export interface Metadata {
   description?: string
   keywords?: string[]
   subject?: string
+  /** For the copyright page of a book's front matter. */
+  rights?: string
+  isbn?: string
+  publisher?: string
+  /** Which edition this is ("Second edition"). */
+  edition?: string
+  dedication?: string
 }

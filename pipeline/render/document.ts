@@ -46,6 +46,12 @@ export interface EditionDocument {
 export interface PageOptions {
   /** A table of contents even for a single chapter (a book of several always has one). */
   toc?: boolean
+  /**
+   * A book's front matter: a half-title, the title page, a copyright page carrying the
+   * revision stamp (instead of a colophon), a dedication if the frontmatter has one, and the
+   * contents, always.
+   */
+  frontMatter?: boolean
 }
 
 /** The chapters are rendered here, once; each page is then assembled from copies of them. */
@@ -91,24 +97,44 @@ function assemble(
   options: PageOptions
 ): Root {
   const {metadata, stamp} = input
-  const showToc = chapters.length > 1 || options.toc === true
+  const book = options.frontMatter === true
+  const showToc = book || chapters.length > 1 || options.toc === true
   const article = h('article.edition', [
-    h('header.title-block', [
+    book ? h('section.half-title.front-matter', {ariaHidden: 'true'}, [h('p.title', title)]) : undefined,
+    h('header.title-block', {className: book ? ['front-matter'] : []}, [
       h('h1.title', title),
       metadata.author ? h('p.author', metadata.author) : undefined,
-      metadata.year !== undefined ? h('p.date', String(metadata.year)) : undefined
+      metadata.year !== undefined ? h('p.date', String(metadata.year)) : undefined,
+      book && metadata.publisher ? h('p.publisher', metadata.publisher) : undefined
     ]),
+    book ? copyrightPage(metadata, stamp) : undefined,
+    book && metadata.dedication ? h('section.dedication.front-matter', [h('p', metadata.dedication)]) : undefined,
     showToc ? tableOfContents(chapters) : undefined,
     ...chapters.map((chapter) =>
       h('section.chapter', {id: chapter.id, dataTitle: chapter.title, lang: chapter.lang}, chapter.tree.children as ElementContent[])
     ),
-    stamp ? h('footer.colophon', [h('p', stamp.label)]) : undefined
+    stamp && !book ? h('footer.colophon', [h('p', stamp.label)]) : undefined
   ])
 
   return {
     type: 'root',
     children: [{type: 'doctype'}, h('html', {lang: metadata.lang}, [head(input, title, description, medium), h('body', [article])])]
   }
+}
+
+/** The verso of the title page: who holds the rights, the edition, the ISBN, and the revision printed. */
+function copyrightPage(metadata: Metadata, stamp: EditionInput['stamp']): Element {
+  const {author, year, rights, edition, isbn} = metadata
+  const lines = [
+    rights ?? (author ? `© ${year !== undefined ? `${year} ` : ''}${author}` : undefined),
+    edition,
+    isbn ? `ISBN ${isbn}` : undefined,
+    stamp?.label
+  ].filter((line): line is string => line !== undefined)
+  return h(
+    'section.copyright.front-matter',
+    lines.map((line) => h('p', line))
+  )
 }
 
 /**

@@ -22,7 +22,9 @@ import pkg from '../../package.json' with {type: 'json'}
 import type {EditionSettings} from './settings.ts'
 import type {Metadata} from '../manuscript/types.ts'
 import {snapshot, spliceObjects, type Snapshot} from './splice.ts'
-import {dropSoftHyphens, repairToUnicode} from './text-layer.ts'
+import {editPageContents} from './content.ts'
+import {tagMargins} from './margins.ts'
+import {repairToUnicode, withoutSoftHyphens} from './text-layer.ts'
 
 export interface PdfFont {
   /** BaseFont, with its subset prefix (`ABCDEF+`) if it has one. */
@@ -39,6 +41,10 @@ export interface Finishing {
   edition: EditionSettings
   /** The text of every heading, in document order, to title the outline with. */
   headings: string[]
+  /** Pages (1-based) that open a chapter and carry no running head. */
+  openers: number[]
+  /** The page (1-based) of chapter 1, when front matter before it is numbered in roman. */
+  bodyStart: number | undefined
 }
 
 export interface FinishedPdf {
@@ -52,17 +58,22 @@ export interface FinishedPdf {
  * is not parsed twice. It is changed in place.
  */
 export async function finishPdf(printed: {pdf: Uint8Array; doc?: PDFDocument}, finishing: Finishing): Promise<FinishedPdf> {
-  const {metadata, date, edition, headings} = finishing
+  const {metadata, date, edition, headings, openers, bodyStart} = finishing
   const doc = printed.doc ?? (await PDFDocument.load(printed.pdf, {updateMetadata: false}))
   const before = snapshot(doc)
   setMetadata(doc, metadata, date)
   retitleOutline(doc, headings)
   repairToUnicode(doc)
-  dropSoftHyphens(doc)
+  const withoutHead = new Set(openers)
+  editPageContents(doc, (content, page, index) => {
+    const {y, height} = page.getMediaBox()
+    return tagMargins(withoutSoftHyphens(content), {middle: y + height / 2, dropHeader: withoutHead.has(index + 1)})
+  })
+  if (bodyStart !== undefined) setPageLabels(doc, bodyStart)
   dropForeignLinks(doc)
   setBoxes(doc, lengthInPoints(edition.bleed), edition.cropMarks)
   const undated = undate(printed.pdf)
-  const madeFrom = [undated, JSON.stringify([metadata, date, edition, headings, pkg.version])]
+  const madeFrom = [undated, JSON.stringify([metadata, date, edition, headings, openers, bodyStart, pkg.version])]
   return {pdf: await saveReproducibly(doc, undated, before, madeFrom), pages: doc.getPageCount(), fonts: fontsOf(doc)}
 }
 
@@ -129,6 +140,17 @@ function retitleOutline(doc: PDFDocument, headings: string[]): void {
   })
   if (titles.length !== headings.length || titles.some((title, index) => !title.startsWith(letters(headings[index]!)))) return
   items.forEach((item, index) => item.set(PDFName.of('Title'), PDFHexString.fromText(headings[index]!)))
+}
+
+/**
+ * Page labels, as a reader shows them: the front matter in lower-case roman, then arabic from 1
+ * where chapter 1 opens, as the folios print them.
+ */
+function setPageLabels(doc: PDFDocument, bodyStart: number): void {
+  const nums: Array<number | PDFDict> = []
+  if (bodyStart > 1) nums.push(0, doc.context.obj({S: 'r'}))
+  nums.push(bodyStart - 1, doc.context.obj({S: 'D', St: 1}))
+  doc.catalog.set(PDFName.of('PageLabels'), doc.context.obj({Nums: nums}))
 }
 
 const points: Record<string, number> = {mm: 72 / 25.4, cm: 72 / 2.54, in: 72, pt: 1, pc: 12, px: 0.75}

@@ -2,17 +2,19 @@
 // and running heads. What every print edition shares is in styles/print.css.
 import type {Root} from 'hast'
 import {classesOf, elementsOf} from './elements.ts'
-import type {EditionSettings} from './settings.ts'
+import {bookLayoutOf, type EditionSettings} from './settings.ts'
 
 /**
  * Trim sizes, their margins (top, sides, bottom: a deeper foot, as books have) and a text size
  * that keeps lines near 70–85 characters.
  */
 const presets = {
-  A4: {size: '210mm 297mm', margin: '25mm 35mm 32mm', fontSize: '11pt'},
-  A5: {size: '148mm 210mm', margin: '17mm 18mm 22mm', fontSize: '10pt'},
-  letter: {size: '8.5in 11in', margin: '1in 1.3in 1.25in', fontSize: '11pt'},
-  book: {size: '6in 9in', margin: '0.7in 0.75in 0.85in', fontSize: '10.5pt'}
+  A4: {size: '210mm 297mm', margin: '25mm 35mm 32mm', facing: '25mm 30mm 32mm 40mm', fontSize: '11pt'},
+  A5: {size: '148mm 210mm', margin: '17mm 18mm 22mm', facing: '17mm 15mm 22mm 21mm', fontSize: '10pt'},
+  letter: {size: '8.5in 11in', margin: '1in 1.3in 1.25in', facing: '1in 1.1in 1.25in 1.5in', fontSize: '11pt'},
+  // Facing pages keep the single page's measure, with more of it in the gutter (the
+  // binding takes some) and less at the outer edge.
+  book: {size: '6in 9in', margin: '0.7in 0.75in 0.85in', facing: '0.7in 0.625in 0.85in 0.875in', fontSize: '10.5pt'}
 } as const
 
 interface Chapter {
@@ -23,25 +25,54 @@ interface Chapter {
 /**
  * Trim size and margins, and one named page per chapter of `tree` whose margin boxes carry the
  * book's and the chapter's title. (Chromium matches `@page name:first` only on the document's
- * first page, so a chapter's opening page carries its running head too.)
+ * first page, so a chapter's opening page carries its running head; the finishing takes it off
+ * where the layout wants none.)
  */
 export function pageCss(edition: EditionSettings, tree: Root, title: string | undefined): string {
+  const layout = bookLayoutOf(edition)
   const preset = typeof edition.pageSize === 'string' ? presets[edition.pageSize] : undefined
   const size = preset?.size ?? (typeof edition.pageSize === 'string' ? '' : `${edition.pageSize.width} ${edition.pageSize.height}`)
-  const margin = edition.margin === 'auto' ? (preset?.margin ?? '20mm') : edition.margin
+  const margin = edition.margin === 'auto' ? ((layout.facingPages ? preset?.facing : preset?.margin) ?? '20mm') : edition.margin
   const rules = [`@page { size: ${size}; margin: ${margin}; }`]
+  if (layout.facingPages) rules.push(...facingMargins(margin))
   if (preset) rules.push(`html { font-size: ${preset.fontSize}; }`)
   if (edition.justify) rules.push('.edition { text-align: justify; }')
   const chapters = chaptersOf(tree)
   for (const chapter of chapters) {
-    const heads = [title && `@top-left { content: ${cssString(title)}; }`]
-    if (chapter.title && chapter.title !== title) heads.push(`@top-right { content: ${cssString(chapter.title)}; }`)
-    rules.push(`#${chapter.id} { page: ${chapter.id}; }`, `@page ${chapter.id} { ${heads.filter(Boolean).join(' ')} }`)
+    const book = title && cssString(title)
+    const own = chapter.title && chapter.title !== title ? cssString(chapter.title) : undefined
+    rules.push(`#${chapter.id} { page: ${chapter.id}; }`)
+    if (layout.facingPages) {
+      // The book's title over the verso, the chapter's over the recto, folios at the outer edge.
+      rules.push(
+        `@page ${chapter.id}:left { ${book ? `@top-left { content: ${book}; }` : ''} @bottom-left { content: counter(page); } }`,
+        `@page ${chapter.id}:right { ${(own ?? book) ? `@top-right { content: ${own ?? book}; }` : ''} @bottom-right { content: counter(page); } }`
+      )
+    } else {
+      const heads = [book && `@top-left { content: ${book}; }`, own && `@top-right { content: ${own}; }`]
+      rules.push(`@page ${chapter.id} { ${heads.filter(Boolean).join(' ')} }`)
+    }
+  }
+  if (layout.facingPages) rules.push('@page { @bottom-center { content: none; } }')
+  // A blank verso before a chapter that would open on the left: no head, no folio.
+  rules.push('.blank-page { page: blank; }', '@page blank { @bottom-center { content: none; } }')
+  if (layout.frontMatter) {
+    // Front matter carries no folio. A page counter reset on a page is that page's own, so
+    // front pages do not count: chapter 1 is page 1, and the PDF's labels number the front in
+    // roman. After the blank-page rule, so that a blank in the front matter is one of its pages.
+    rules.push('.front-matter, nav.toc { page: front; }', '@page front { counter-reset: page 0; @bottom-center { content: none; } }')
   }
   // A change of named page forces a new page: the colophon stays on the last chapter's.
   const last = chapters.at(-1)
   if (last) rules.push(`.colophon { page: ${last.id}; }`)
   return rules.join('\n')
+}
+
+/** Mirrored margins from the shorthand: its right is the outer edge, its left the gutter. */
+function facingMargins(margin: string): string[] {
+  const sides = margin.split(/\s+/)
+  const [top, right = top, bottom = top, left = right] = sides
+  return [`@page :left { margin: ${top} ${left} ${bottom} ${right}; }`, `@page :right { margin: ${top} ${right} ${bottom} ${left}; }`]
 }
 
 /** Only chapters whose id is a CSS identifier as it stands can name a page. */

@@ -21,8 +21,8 @@ export interface LoadedPage {
    * the dearest part of Chromium's PDF output.
    */
   print(options: {draft: boolean}): Promise<Uint8Array>
-  /** New text for elements, by id, for the prints that follow. */
-  setTexts(texts: Record<string, string>): Promise<void>
+  /** New text for elements, and elements hidden or shown, by id, for the prints that follow. */
+  update(changes: {texts?: Record<string, string>; hidden?: Record<string, boolean>}): Promise<void>
 }
 
 export async function renderPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
@@ -105,10 +105,14 @@ function loaded(page: Page, options: PdfOptions, renew: () => void): LoadedPage 
         timeout: options.timeout
       })
     },
-    async setTexts(texts) {
+    async update({texts = {}, hidden = {}}) {
       await page.evaluate(
-        (texts) => Object.entries(texts).forEach(([id, text]) => (document.getElementById(id)!.textContent = text)),
-        texts
+        (texts, hidden) => {
+          for (const [id, text] of Object.entries(texts)) document.getElementById(id)!.textContent = text
+          for (const [id, hide] of Object.entries(hidden)) document.getElementById(id)!.hidden = hide
+        },
+        texts,
+        hidden
       )
     }
   }

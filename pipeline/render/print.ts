@@ -4,7 +4,7 @@ import type {Element, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {h} from 'hastscript'
 import {PDFArray, PDFDict, PDFDocument, PDFName, PDFRef} from 'pdf-lib'
-import type {EditionSettings} from './settings.ts'
+import {bookLayoutOf, type EditionSettings} from './settings.ts'
 import {GalleyError} from '../errors.ts'
 import type {Metadata} from '../manuscript/types.ts'
 import type {BrowserHandle} from './browser.ts'
@@ -12,6 +12,7 @@ import {finishPdf, type PdfFont} from './finish.ts'
 import {rehypeHyphenate} from './hyphenate.ts'
 import {classesOf, elementsOf} from './elements.ts'
 import {pageCss} from './page-css.ts'
+import {addProbes, planBlanks, prepareRectos, type Recto} from './recto.ts'
 import {withLoadedPage, type LoadedPage} from './pdf.ts'
 
 export type {PdfFont} from './finish.ts'
@@ -49,6 +50,7 @@ export interface Printable {
  */
 export async function printTree(tree: Root, printable: Printable, options: PrintOptions): Promise<PrintedPdf> {
   const {edition, metadata} = printable
+  const layout = bookLayoutOf(edition)
   const title = metadata.title
   const name = options.name ?? (title ? `${title} (PDF)` : 'the PDF edition')
   const date = sourceDateOf(options)
@@ -57,15 +59,34 @@ export async function printTree(tree: Root, printable: Printable, options: Print
   appendStyle(tree, pageCss(edition, tree, title))
   const entries = tocEntries(tree)
   entries.forEach((entry, index) => (entry.number.properties.id = `toc-page-${index + 1}`))
+  const rectos = layout.openRight ? prepareRectos(tree) : []
+  // The finishing needs each chapter's first page, for its opener's head and the page labels.
+  const chapters = layout.facingPages || layout.frontMatter ? chapterIds(tree) : []
+  addProbes(tree, [...new Set([...rectos.map((recto) => recto.id), ...chapters])])
 
   const blocked = new Set<string>()
   const printed = await withLoadedPage(
     serialize(tree),
     {browser: options.browser, timeout: options.timeout ?? printable.timeout, name, onBlocked: (url) => blocked.add(url)},
-    async (page) =>
-      entries.length > 0 ? printWithPageNumbers(page, entries, name, options.printed) : {pdf: await page.print({draft: false})}
+    async (page): Promise<{pdf: Uint8Array; doc?: PDFDocument}> =>
+      entries.length > 0 || rectos.length > 0
+        ? printSettled(page, {entries, rectos, bodyStart: layout.frontMatter ? chapters[0] : undefined}, name, options.printed)
+        : {pdf: await page.print({draft: false})}
   )
-  const finished = await finishPdf(printed, {metadata, date, edition, headings: headingsOf(tree)})
+  const doc = printed.doc ?? (await PDFDocument.load(printed.pdf, {updateMetadata: false}))
+  const destinations = destinationsOf(doc)
+  const openers = chapters.map((id) => pageOf(destinations, id, name))
+  const finished = await finishPdf(
+    {pdf: printed.pdf, doc},
+    {
+      metadata,
+      date,
+      edition,
+      headings: headingsOf(tree),
+      openers: layout.facingPages ? openers : [],
+      bodyStart: layout.frontMatter ? openers[0] : undefined
+    }
+  )
   return {pdf: finished.pdf, pages: finished.pages, blocked: [...blocked], fonts: finished.fonts}
 }
 
@@ -73,14 +94,14 @@ export async function printTree(tree: Root, printable: Printable, options: Print
 const reprints = 2
 
 /**
- * The contents need the pages the headings land on, which only a print knows. Numbers set in
- * the contents can move what follows, so the page is printed again until they hold still.
- * Every print after the draft is a final one, so the print that confirms the numbers is kept,
- * already read.
+ * The contents need the pages the headings land on, and a recto needs a blank before it when
+ * it lands on an even page; only a print knows either. Both can move what follows, so the page
+ * is printed again until they hold still. Every print after the draft is a final one, so the
+ * print that confirms them is kept, already read.
  */
-async function printWithPageNumbers(
+async function printSettled(
   page: LoadedPage,
-  entries: TocEntry[],
+  {entries, rectos, bodyStart}: {entries: TocEntry[]; rectos: Recto[]; bodyStart: string | undefined},
   name: string,
   printed: PrintOptions['printed']
 ): Promise<{pdf: Uint8Array; doc: PDFDocument}> {
@@ -90,20 +111,31 @@ async function printWithPageNumbers(
     printed?.(++pass, doc.getPageCount())
     return doc
   }
-  let pages = headingPages(await read(await page.print({draft: true})), entries, name)
+  let found = destinationsOf(await read(await page.print({draft: true})))
+  let shown = new Set<string>()
   for (let reprint = 1; ; reprint++) {
-    await page.setTexts(Object.fromEntries(entries.map((entry) => [String(entry.number.properties.id), String(pages.get(entry.id))])))
+    const starts = new Map(rectos.map((recto) => [recto.id, pageOf(found, recto.id, name)]))
+    const plan = planBlanks(rectos, starts, shown)
+    const pages = new Map(entries.map((entry) => [entry.id, plan.move(pageOf(found, entry.id, name))]))
+    // The contents print folios: with front matter, chapter 1 is page 1.
+    const before = bodyStart === undefined ? 0 : plan.move(pageOf(found, bodyStart, name)) - 1
+    await page.update({
+      texts: Object.fromEntries(entries.map((entry) => [String(entry.number.properties.id), String(pages.get(entry.id)! - before)])),
+      hidden: Object.fromEntries(rectos.map((recto) => [recto.blank, !plan.blanks.has(recto.blank)]))
+    })
+    shown = plan.blanks
     const pdf = await page.print({draft: false})
     const doc = await read(pdf)
-    const found = headingPages(doc, entries, name)
-    const moved = entries.find((entry) => found.get(entry.id) !== pages.get(entry.id))
-    if (!moved) return {pdf, doc}
-    if (reprint === reprints)
-      throw new GalleyError(
-        name,
-        `the contents' page numbers do not settle (#${moved.id} moves from page ${pages.get(moved.id)} to ${found.get(moved.id)})`
-      )
-    pages = found
+    found = destinationsOf(doc)
+    const moved = entries.find((entry) => pageOf(found, entry.id, name) !== pages.get(entry.id))
+    const verso = rectos.find((recto) => pageOf(found, recto.id, name) % 2 === 0)
+    if (!moved && !verso) return {pdf, doc}
+    if (reprint === reprints) {
+      const reason = moved
+        ? `the contents' page numbers do not settle (#${moved.id} moves from page ${pages.get(moved.id)} to ${pageOf(found, moved.id, name)})`
+        : `#${verso!.id} does not settle on a right-hand page (page ${pageOf(found, verso!.id, name)})`
+      throw new GalleyError(name, reason)
+    }
   }
 }
 
@@ -147,10 +179,10 @@ function tocEntries(tree: Root): TocEntry[] {
 }
 
 /**
- * The page (1-based) of each heading in the contents. Chromium writes a named destination
- * for every element that a link points to, so the contents' own links name them all.
+ * The page (1-based) of every named destination. Chromium writes one for every element that a
+ * link points to: the contents' links and the probes name all that the printing asks about.
  */
-function headingPages(doc: PDFDocument, entries: TocEntry[], name: string): Map<string, number> {
+function destinationsOf(doc: PDFDocument): Map<string, number> {
   const pageOf = new Map(doc.getPages().map((page, index) => [page.ref.toString(), index + 1]))
   const destinations = new Map<string, number>()
   const dests = doc.catalog.lookupMaybe(PDFName.of('Dests'), PDFDict)
@@ -160,13 +192,19 @@ function headingPages(doc: PDFDocument, entries: TocEntry[], name: string): Map<
     // Names are bytes; ids are UTF-8 in them.
     if (page !== undefined) destinations.set(new TextDecoder().decode(key.asBytes()), page)
   }
-  const pages = new Map<string, number>()
-  for (const {id} of entries) {
-    const page = destinations.get(id)
-    if (page === undefined) throw new GalleyError(name, `the contents link to #${id}, which is not in the PDF`)
-    pages.set(id, page)
-  }
-  return pages
+  return destinations
+}
+
+function pageOf(destinations: Map<string, number>, id: string, name: string): number {
+  const page = destinations.get(id)
+  if (page === undefined) throw new GalleyError(name, `the PDF has no page for #${id}, which the print links to`)
+  return page
+}
+
+function chapterIds(tree: Root): string[] {
+  return elementsOf(tree)
+    .filter((element) => element.tagName === 'section' && classesOf(element).includes('chapter') && element.properties.id)
+    .map((element) => String(element.properties.id))
 }
 
 function headingsOf(tree: Root): string[] {

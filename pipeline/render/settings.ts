@@ -29,6 +29,19 @@ export const editionSchema = z.strictObject({
    * letters left before and carried after a break. Two letters left behind look like a slip.
    */
   hyphenateLimitChars: z.tuple([z.number().int().min(1), z.number().int().min(1), z.number().int().min(1)]).default([6, 3, 3]),
+  /**
+   * Verso and recto pages: mirrored margins (the `margin` shorthand's right is the outside,
+   * its left the gutter), the book's title over versos and the chapter's over rectos, folios
+   * at the outer edge, and no running head on a chapter's opening page. On for `book`.
+   */
+  facingPages: z.boolean().optional(),
+  /** Chapters open on a right-hand page, a blank verso put before them where needed. On for `book`. */
+  openRight: z.boolean().optional(),
+  /**
+   * A book's front matter before the first chapter: half-title, title page, copyright page,
+   * dedication and contents, numbered in roman, with chapter 1 on page 1. On for `book`.
+   */
+  frontMatter: z.boolean().optional(),
   /** Extra area printed beyond the trim on every side, for the printer's cut (e.g. `3mm`). */
   bleed: length.default('0mm'),
   /** Draw crop marks outside the bleed. */
@@ -66,6 +79,22 @@ export const browserSchema = z.strictObject({
 })
 
 export type EditionSettings = z.output<typeof editionSchema>
+
+export interface BookLayout {
+  facingPages: boolean
+  openRight: boolean
+  frontMatter: boolean
+}
+
+/** The book structure an edition asks for: what it sets, else on for the `book` preset only. */
+export function bookLayoutOf(edition: EditionSettings): BookLayout {
+  const book = edition.pageSize === 'book'
+  return {
+    facingPages: edition.facingPages ?? book,
+    openRight: edition.openRight ?? book,
+    frontMatter: edition.frontMatter ?? book
+  }
+}
 
 /** Text that one `browser.timeout` covers: a book of 500 chapters (6 MB) prints in under a minute. */
 export const textPerTimeout = 4 * 1024 * 1024

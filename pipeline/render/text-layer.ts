@@ -1,6 +1,7 @@
 // Repairs to the text the PDF's readers extract (search, copy, screen readers, ingestion): the
 // glyphs are printed as Chromium set them, only what they read as changes.
-import {decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument, type PDFStream} from 'pdf-lib'
+import {PDFDict, PDFName, PDFRawStream, PDFRef, type PDFDocument} from 'pdf-lib'
+import {contentOf} from './content.ts'
 
 /**
  * Chromium draws every soft hyphen of the page, used or not, as an invisible glyph of no width
@@ -12,30 +13,12 @@ import {decodePDFRawStream, PDFArray, PDFDict, PDFName, PDFRawStream, PDFRef, ty
  */
 const softHyphen = /\/Span\s*<<\s*\/ActualText\s*<FEFF00AD>\s*>>\s*BDC\s+((?:[-\d.]+\s+[-\d.]+\s+Td\s+)?)<[0-9A-Fa-f]+>\s*Tj\s+EMC\s/g
 
-/** Take every soft hyphen out of the pages' text; the number taken out. */
-export function dropSoftHyphens(doc: PDFDocument): number {
-  let dropped = 0
-  for (const page of doc.getPages()) {
-    const contents = page.node.get(PDFName.of('Contents'))
-    const refs = contents instanceof PDFRef ? [contents] : contents instanceof PDFArray ? contents.asArray() : []
-    for (const ref of refs) {
-      const stream = ref instanceof PDFRef ? doc.context.lookup(ref) : undefined
-      if (!(stream instanceof PDFRawStream)) continue
-      const text = contentOf(stream)
-      // Cheap to ask first: most streams of a book have none (headings, pages of code).
-      if (!text.includes('FEFF00AD')) continue
-      let count = 0
-      // The glyph's positioning stays: the next glyph's `Td` is relative to it.
-      const repaired = text.replace(softHyphen, (_, position: string) => {
-        count++
-        return position
-      })
-      if (count === 0) continue
-      dropped += count
-      doc.context.assign(ref as PDFRef, restream(doc, stream, repaired))
-    }
-  }
-  return dropped
+/** The content without its soft hyphens' glyphs. */
+export function withoutSoftHyphens(content: string): string {
+  // Cheap to ask first: many streams of a book have none (headings, pages of code).
+  if (!content.includes('FEFF00AD')) return content
+  // The glyph's positioning stays: the next glyph's `Td` is relative to it.
+  return content.replace(softHyphen, (_, position: string) => position)
 }
 
 /**
@@ -52,17 +35,4 @@ export function repairToUnicode(doc: PDFDocument): void {
     const repaired = cmap.replace(/^(<[0-9A-Fa-f]+>\s+)<02BC>$/gm, '$1<2019>')
     if (repaired !== cmap) doc.context.assign(ref as PDFRef, doc.context.flateStream(repaired))
   }
-}
-
-function contentOf(stream: PDFRawStream): string {
-  return Buffer.from(decodePDFRawStream(stream).decode()).toString('latin1')
-}
-
-/** The same stream with new content, its dictionary's other keys kept (none in Chromium's). */
-function restream(doc: PDFDocument, old: PDFRawStream, content: string): PDFStream {
-  const stream = doc.context.flateStream(Buffer.from(content, 'latin1'))
-  for (const [key, value] of old.dict.entries()) {
-    if (![PDFName.of('Length'), PDFName.of('Filter'), PDFName.of('DecodeParms')].includes(key)) stream.dict.set(key, value)
-  }
-  return stream
 }

@@ -44,7 +44,14 @@ describe('the finished PDF', () => {
     expect(actionsOf(await PDFDocument.load(printed))).toHaveLength(8)
     const finished = await finishPdf(
       {pdf: printed},
-      {metadata: {lang: 'en'}, date: new Date('2026-01-01T00:00:00Z'), edition: editionSchema.parse({}), headings: []}
+      {
+        metadata: {lang: 'en'},
+        date: new Date('2026-01-01T00:00:00Z'),
+        edition: editionSchema.parse({}),
+        headings: [],
+        openers: [],
+        bodyStart: undefined
+      }
     )
     expect(actionsOf(await PDFDocument.load(finished.pdf))).toEqual([
       '/URI https://example.org/',

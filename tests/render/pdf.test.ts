@@ -18,25 +18,27 @@ import {inputOf, printPdf, type Input} from './print-input.ts'
 const mm = 72 / 25.4
 
 interface PageText {
-  /** Text the structure tree covers: the book itself. */
+  /** The book itself. */
   content: string[]
-  /** Text outside it: running heads and page numbers. */
+  /** Pagination artifacts: running heads and page numbers. */
   margins: string
 }
 
-/** Lines of each page, split into tagged content and the untagged margin boxes. */
+/** Lines of each page, split into the book's content and the pagination artifacts: running heads and page numbers. */
 async function pagesOf(pdf: Uint8Array): Promise<PageText[]> {
   const doc = await getDocument({data: pdf.slice(), verbosity: 0}).promise
   const pages: PageText[] = []
   for (let number = 1; number <= doc.numPages; number++) {
     const items = (await (await doc.getPage(number)).getTextContent({includeMarkedContent: true})).items
-    let depth = 0
+    const tags: string[] = []
     let content = ''
     let margins = ''
     for (const item of items) {
-      if ('type' in item) depth += item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps' ? 1 : -1
-      else if (depth > 0) content += item.str + (item.hasEOL ? '\n' : '')
-      else margins += `${item.str} `
+      if ('type' in item) {
+        if (item.type === 'endMarkedContent') tags.pop()
+        else tags.push(item.tag ?? '')
+      } else if (tags.includes('Artifact')) margins += `${item.str} `
+      else content += item.str + (item.hasEOL ? '\n' : '')
     }
     pages.push({
       content: content
@@ -48,6 +50,35 @@ async function pagesOf(pdf: Uint8Array): Promise<PageText[]> {
   }
   await doc.destroy()
   return pages
+}
+
+/**
+ * Each page's label, the side of the trim its folio (the last artifact) sits on, and where its
+ * content's lines start, in points from the trim's left edge.
+ */
+async function layoutOf(pdf: Uint8Array) {
+  const doc = await getDocument({data: pdf.slice(), verbosity: 0}).promise
+  const labels = ((await doc.getPageLabels()) ?? []) as string[]
+  const folioSides: Array<'left' | 'right' | undefined> = []
+  const textLeft: number[] = []
+  for (let number = 1; number <= doc.numPages; number++) {
+    const page = await doc.getPage(number)
+    const [left, , right] = page.view as [number, number, number, number]
+    const tags: string[] = []
+    let folio: number | undefined
+    let start = Infinity
+    for (const item of (await page.getTextContent({includeMarkedContent: true})).items) {
+      if ('type' in item) {
+        if (item.type === 'endMarkedContent') tags.pop()
+        else tags.push(item.tag ?? '')
+      } else if (tags.includes('Artifact')) folio = item.transform[4]
+      else if (item.str.trim()) start = Math.min(start, item.transform[4])
+    }
+    folioSides.push(folio === undefined ? undefined : folio < (left + right) / 2 ? 'left' : 'right')
+    textLeft.push(start - left)
+  }
+  await doc.destroy()
+  return {labels, folioSides, textLeft}
 }
 
 /** Whitespace collapsed; soft hyphens gone; a hyphen that ended a line or joins letters dropped. */
@@ -202,33 +233,67 @@ describe('a book of three chapters, 6 × 9 in with bleed and crop marks', () => 
   let input: Input
   let printed: PrintedPdf
   let pages: PageText[]
+  let labels: string[]
+  let folioSides: Array<'left' | 'right' | undefined>
+  let textLeft: number[]
 
   beforeAll(async () => {
     input = await inputOf('tests/fixtures/render/long-book', {pageSize: 'book', bleed: '3mm', cropMarks: true})
     printed = await printPdf(input, {browser})
     pages = await pagesOf(printed.pdf)
+    ;({labels, folioSides, textLeft} = await layoutOf(printed.pdf))
   })
 
-  test('prints in the contents the pages the headings are really on', () => {
+  test('prints in the contents the folios the headings are really on', () => {
     const contents = pages.findIndex((page) => page.content[0] === 'Contents')
     expect(contents).toBeGreaterThan(0)
     const headings = headingsOf(input.manuscript)
     expect(headings).toHaveLength(9)
     for (const heading of headings) {
       const entry = pages[contents]!.content.find((line) => line.replace(/\s*\d+$/, '') === heading)
-      const printedNumber = Number(/(\d+)$/.exec(entry ?? '')?.[1])
-      const actual = pages.findIndex((page, index) => index !== contents && page.content.includes(heading)) + 1
-      expect({heading, page: printedNumber}).toEqual({heading, page: actual})
+      const printedNumber = /(\d+)$/.exec(entry ?? '')?.[1]
+      const actual = pages.findIndex((page, index) => index !== contents && page.content.includes(heading))
+      expect({heading, page: printedNumber}).toEqual({heading, page: labels[actual]})
     }
-    // Sections land on later pages than their chapter, so a contents of all 3s would fail.
+    // Sections land on later pages than their chapter, so a contents of all 1s would fail.
     expect(new Set(pages[contents]!.content.map((line) => /(\d+)$/.exec(line)?.[1])).size).toBeGreaterThan(5)
   })
 
-  test('heads each chapter page with the book and the chapter title', () => {
+  test('opens every chapter on a right-hand page, with its folio and no running head', () => {
     for (const chapter of ['The Harbour', 'The Orchard', 'The Archive']) {
       const opening = pages.findIndex((page) => page.content.includes(chapter))
-      expect(pages[opening + 1]!.margins).toBe(`A Chronicle of the Bay ${chapter} ${opening + 2}`)
+      expect({chapter, physical: (opening + 1) % 2}).toEqual({chapter, physical: 1})
+      expect(pages[opening]!.margins).toBe(labels[opening])
     }
+    // The Orchard's chapter ends on a recto, so a blank verso comes before The Archive: no text at all.
+    const archive = pages.findIndex((page) => page.content.includes('The Archive'))
+    expect(pages[archive - 1]).toEqual({content: [], margins: ''})
+  })
+
+  test("heads versos with the book's title and rectos with the chapter's, the folio at the outer edge", () => {
+    const opening = pages.findIndex((page) => page.content.includes('The Orchard'))
+    expect(pages[opening + 1]!.margins).toBe(`A Chronicle of the Bay ${labels[opening + 1]}`)
+    expect(pages[opening + 2]!.margins).toBe(`The Orchard ${labels[opening + 2]}`)
+    expect(folioSides[opening + 1]).toBe('left')
+    expect(folioSides[opening + 2]).toBe('right')
+  })
+
+  test('sets the gutter on the inside: the text block moves outward on each verso', () => {
+    const opening = pages.findIndex((page) => page.content.includes('The Orchard'))
+    // A recto's text starts further from the trim's left edge than a verso's, by the difference of the margins (0.25 in).
+    expect(textLeft[opening + 2]! - textLeft[opening + 1]!).toBeCloseTo(18, 0)
+  })
+
+  test('numbers the front matter in roman and chapter 1 from 1, in the page labels and the folios', async () => {
+    const harbour = pages.findIndex((page) => page.content.includes('The Harbour'))
+    expect(labels.slice(0, harbour)).toEqual(['i', 'ii', 'iii', 'iv', 'v', 'vi'].slice(0, harbour))
+    expect(labels[harbour]).toBe('1')
+    const doc = await PDFDocument.load(printed.pdf, {updateMetadata: false})
+    const nums = doc.catalog.lookup(PDFName.of('PageLabels'), PDFDict).lookup(PDFName.of('Nums'), PDFArray)
+    expect(nums.toString()).toMatch(new RegExp(`^\\[ 0 <<\\s*/S /r\\s*>> ${harbour} <<\\s*/S /D\\s*/St 1\\s*>> \\]$`))
+    // Half-title, title page and copyright page carry no folio; the half-title is the title alone.
+    expect(pages.slice(0, harbour).map((page) => page.margins)).toEqual(Array.from({length: harbour}, () => ''))
+    expect(pages[0]!.content).toEqual(['A Chronicle of the Bay'])
   })
 
   test('has an outline of the headings', async () => {

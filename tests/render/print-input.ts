@@ -2,6 +2,7 @@
 import {configSchema, type Config, type ConfigInput} from '../../pipeline/config/schema.ts'
 import {metadataOf, parseManuscript, readManuscript} from '../../pipeline/manuscript/read.ts'
 import {editionDocument, type EditionInput} from '../../pipeline/render/document.ts'
+import {bookLayoutOf} from '../../pipeline/render/settings.ts'
 import {printTree, type PrintedPdf, type PrintOptions} from '../../pipeline/render/print.ts'
 
 export type Input = EditionInput & {config: Config}
@@ -16,5 +17,9 @@ export async function inputOf(root: string, edition: ConfigInput['edition'] = {}
 export function printPdf(input: Input, options: PrintOptions): Promise<PrintedPdf> {
   const document = editionDocument(input)
   const {edition, browser} = input.config
-  return printTree(document.page('print', {toc: edition.toc}), {metadata: document.metadata, edition, timeout: browser.timeout}, options)
+  return printTree(
+    document.page('print', {toc: edition.toc, frontMatter: bookLayoutOf(edition).frontMatter}),
+    {metadata: document.metadata, edition, timeout: browser.timeout},
+    options
+  )
 }

@@ -1,5 +1,6 @@
 // The PDF edition: the document's print page, laid out on pages and printed by the browser.
 import {GalleyError} from '../../errors.ts'
+import {bookLayoutOf} from '../settings.ts'
 import type {Format} from './format.ts'
 
 export const pdf: Format = {
@@ -11,7 +12,7 @@ export const pdf: Format = {
     // pay for loading the print layout, pdf-lib and Puppeteer.
     const {printTree} = await import('../print.ts')
     const printed = await printTree(
-      document.page('print', {toc: settings.toc}),
+      document.page('print', {toc: settings.toc, frontMatter: bookLayoutOf(settings).frontMatter}),
       {metadata: document.metadata, edition: settings, timeout: context.timeout},
       {browser: context.browser, sourceDate: context.sourceDate, name: context.name, printed: context.printed}
     )
