@@ -372,3 +372,41 @@ describe('one offline file', async () => {
     expect(hastToString(byTag(editions[0]!, 'style')[0]!).startsWith(fontFaceCss())).toBe(true)
   })
 })
+
+describe("a book's front matter", async () => {
+  const input = await inputOf('manuscript')
+  const metadata = {
+    ...input.metadata,
+    publisher: 'Harbour Press',
+    edition: 'Second edition',
+    isbn: '978-0-00-000000-0',
+    dedication: 'For the lighthouse keepers.'
+  }
+  const stamp = {revision: 'abc1234', date: '2026-12-03', dirty: false, label: 'Revision abc1234, 2026-12-03'}
+  const page = (frontMatter: boolean) => editionDocument({...input, metadata, stamp}).page('print', {frontMatter})
+  const parts = (tree: Root) =>
+    byTag(tree, 'article')[0]!.children.flatMap((child) =>
+      child.type === 'element' ? [[classes(child).find((name) => name !== 'front-matter') ?? child.tagName, hastToString(child)]] : []
+    )
+
+  it('comes in order: half-title, title page, copyright page, dedication, contents, then the chapters', () => {
+    expect(parts(page(true)).slice(0, 6)).toEqual([
+      ['half-title', 'China-Iran Military Relations'],
+      ['title-block', 'China-Iran Military RelationsDr. Muhammad Akram Zaheer2025Harbour Press'],
+      ['copyright', '© 2025 Dr. Muhammad Akram ZaheerSecond editionISBN 978-0-00-000000-0Revision abc1234, 2026-12-03'],
+      ['dedication', 'For the lighthouse keepers.'],
+      ['toc', 'ContentsChina-Iran Military Relations '],
+      ['chapter', expect.stringMatching(/^Chinese minister/)]
+    ])
+    // The stamp is on the copyright page, so there is no colophon.
+    expect(byClass(page(true), 'colophon')).toEqual([])
+  })
+
+  it('gives the rights as written, and without front matter keeps the report layout and its colophon', () => {
+    const tree = editionDocument({...input, metadata: {...metadata, rights: 'All rights reserved.'}, stamp}).page('print', {
+      frontMatter: true
+    })
+    expect(hastToString(byClass(tree, 'copyright')[0]!)).toMatch(/^All rights reserved\.Second edition/)
+    expect(parts(page(false)).map(([name]) => name)).toEqual(['title-block', 'chapter', 'colophon'])
+  })
+})
