@@ -23,6 +23,7 @@ import type {Metadata, ParsedChapter, ParsedManuscript} from '../manuscript/type
 import {classesOf, elementsOf, walk} from './elements.ts'
 import {fontFaceCss} from './fonts.ts'
 import {inlineImages, sanitizeSchema} from './sanitize.ts'
+import {typographic} from './typography.ts'
 
 export interface EditionInput {
   manuscript: ParsedManuscript
@@ -242,14 +243,14 @@ function renderChapter(chapter: ParsedChapter, number: number, folder: string, d
     .use(markMadeIds)
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema)
-  const tree = processor.runSync(withTextKept(chapter.tree), file)
+  const chapterLang = typeof frontmatter.lang === 'string' && frontmatter.lang !== lang ? frontmatter.lang : undefined
+  const tree = processor.runSync(withTextKept(typographic(chapter.tree, chapterLang ?? lang)), file)
   const made = unmarkMadeIds(tree)
   prefixFootnoteLabel(tree, footnotePrefix)
   const source = path.resolve(file.cwd, file.path)
   inlineImages(tree, path.dirname(source), folder)
   dropEmptyParagraphs(tree)
   makeFigures(tree)
-  const chapterLang = typeof frontmatter.lang === 'string' && frontmatter.lang !== lang ? frontmatter.lang : undefined
   const ownTitle = typeof frontmatter.title === 'string' && number > 1 ? frontmatter.title : undefined
   return {
     id: `chapter-${number}`,

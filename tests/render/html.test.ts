@@ -7,6 +7,7 @@ import type {Element, Root} from 'hast'
 import {toString as hastToString} from 'hast-util-to-string'
 import type {Paragraph} from 'mdast'
 import {toString as mdastToString} from 'mdast-util-to-string'
+import {VFile} from 'vfile'
 import {visit} from 'unist-util-visit'
 import {describe, expect, it} from 'vitest'
 import {toHtml} from 'hast-util-to-html'
@@ -189,7 +190,7 @@ describe('a book of three chapters', async () => {
     expect(hrefs).toEqual([
       ['the floods of the second chapter', '#floods'],
       ['the second chapter', '#chapter-2'],
-      ["this chapter's records", '#records'],
+      ['this chapter’s records', '#records'],
       ['these records', '#records-1']
     ])
     expect(hastToString(chaptersOf(links)[0]!)).toContain('and a note beside the manuscript.')
@@ -408,5 +409,35 @@ describe("a book's front matter", async () => {
     })
     expect(hastToString(byClass(tree, 'copyright')[0]!)).toMatch(/^All rights reserved\.Second edition/)
     expect(parts(page(false)).map(([name]) => name)).toEqual(['title-block', 'chapter', 'colophon'])
+  })
+})
+
+describe('typographic punctuation', () => {
+  const render = (markdown: string, lang = 'en') => {
+    const manuscript = parseManuscript({root: '/book', chapters: [{file: new VFile({path: '/book/a.md', value: markdown})}]})
+    const tree = editionDocument({manuscript, metadata: {lang}}).page('screen')
+    return toHtml(byTag(tree, 'section')[0]!)
+  }
+
+  it('curls quotes and apostrophes, and sets dashes and ellipses, in prose only', () => {
+    const html = render(
+      `"It's the *keeper's* ledger," she said -- 1990--95 --- and then... \`"code" -- stays\` <https://example.org/a--b> <b title="x--y">'raw'</b>\n`
+    )
+    expect(html).toContain('“It’s the <em>keeper’s</em> ledger,” she said – 1990–95 — and then…')
+    expect(html).toContain('<code>"code" -- stays</code>')
+    expect(html).toContain('>https://example.org/a--b</a>')
+    expect(html).toContain('title="x--y"')
+  })
+
+  it('uses the quotation marks of the language', () => {
+    expect(render('"Garten" und \'Haus\'\n', 'de')).toContain('„Garten“ und ‚Haus‘')
+    expect(render('"jardin"\n', 'fr')).toContain('«\u202fjardin\u202f»')
+    expect(render('"garden"\n', 'en-GB')).toContain('“garden”')
+  })
+
+  it('leaves the manuscript as written, for the checks', () => {
+    const manuscript = parseManuscript({root: '/book', chapters: [{file: new VFile({path: '/book/a.md', value: '"Quoted" -- text\n'})}]})
+    editionDocument({manuscript, metadata: {lang: 'en'}}).page('screen')
+    expect(mdastToString(manuscript.chapters[0]!.tree)).toBe('"Quoted" -- text')
   })
 })

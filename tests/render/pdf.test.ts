@@ -36,7 +36,7 @@ async function pagesOf(pdf: Uint8Array): Promise<PageText[]> {
     for (const item of items) {
       if ('type' in item) {
         if (item.type === 'endMarkedContent') tags.pop()
-        else tags.push(item.tag ?? '')
+        else tags.push((item as {tag?: string}).tag ?? '')
       } else if (tags.includes('Artifact')) margins += `${item.str} `
       else content += item.str + (item.hasEOL ? '\n' : '')
     }
@@ -70,7 +70,7 @@ async function layoutOf(pdf: Uint8Array) {
     for (const item of (await page.getTextContent({includeMarkedContent: true})).items) {
       if ('type' in item) {
         if (item.type === 'endMarkedContent') tags.pop()
-        else tags.push(item.tag ?? '')
+        else tags.push((item as {tag?: string}).tag ?? '')
       } else if (tags.includes('Artifact')) folio = item.transform[4]
       else if (item.str.trim()) start = Math.min(start, item.transform[4])
     }

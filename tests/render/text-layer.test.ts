@@ -1,6 +1,9 @@
 // The PDF's text as its readers get it: every word of the manuscript whole, in pdf.js and in the
 // content streams read as an ActualText reader reads them; no soft hyphen; bookmarks that are the
 // headings; and line-end breaks only where a typesetter would make them.
+import {mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
 import type {Heading, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import {PDFDocument} from 'pdf-lib'
@@ -127,5 +130,26 @@ describe.each([
     for (const chapter of input.manuscript.chapters) visit(chapter.tree, 'heading', (node: Heading) => void headings.push(toString(node)))
     const outline = await outlineOf(pdf)
     for (const heading of headings) expect(outline).toContain(heading)
+  })
+})
+
+describe('typographic punctuation in the PDF', () => {
+  const markdown = `---\ntitle: Quotes\nlang: en\n---\n\n"It's the keeper's ledger," she said -- 1990--95 --- and then... \`"code"\`\n`
+  let folder: string
+  let pdfjs: string
+
+  beforeAll(async () => {
+    folder = await mkdtemp(path.join(tmpdir(), 'galley-quotes-'))
+    await writeFile(path.join(folder, 'a.md'), markdown)
+    pdfjs = await pdfjsText((await printPdf(await inputOf(folder), {browser})).pdf)
+  })
+
+  afterAll(async () => {
+    await rm(folder, {recursive: true, force: true})
+  })
+
+  test('prints curly quotes, apostrophes, dashes and an ellipsis, code as typed, and leaves the Markdown unchanged', async () => {
+    expect(pdfjs.replace(/\s+/g, ' ')).toContain('“It’s the keeper’s ledger,” she said – 1990–95 — and then… "code"')
+    expect(await readFile(path.join(folder, 'a.md'), 'utf8')).toBe(markdown)
   })
 })
