@@ -29,6 +29,15 @@ const sniffedTypes: Record<string, string> = {
   svg: 'image/svg+xml'
 }
 
+const typeName: Record<string, string> = {
+  'image/png': 'PNG',
+  'image/jpeg': 'JPEG',
+  'image/gif': 'GIF',
+  'image/webp': 'WebP',
+  'image/avif': 'AVIF',
+  'image/svg+xml': 'SVG'
+}
+
 /**
  * An image is embedded in every edition as a data: URL, and decoded by the printing browser:
  * a 90 MB image crashed it, and a 2 GB one ran the build out of memory. A full page at 300 dpi
@@ -79,7 +88,8 @@ function locateImage(src: string, chapterFolder: string, folder: string): string
     if (!imageData.test(src)) return `Unexpected image \`${shown}\`, expected a PNG, JPEG, GIF, WebP, AVIF or SVG image`
     const base64 = /^data:[^,]*;base64,/i.exec(src)
     // Text SVG in a data: URL has no pixels to count; it is as big as the chapter allows.
-    const refusal = base64 && contentRefusal(Buffer.from(src.slice(base64[0].length), 'base64'), shown)
+    const claimed = `image/${imageData.exec(src)![1]!.toLowerCase()}`
+    const refusal = base64 && contentRefusal(Buffer.from(src.slice(base64[0].length), 'base64'), shown, claimed)
     return refusal || {data: src}
   }
   if (/^(https?:)?\/\//i.test(src)) return `Unexpected remote image \`${shown}\`, expected a file inside the manuscript (nothing is fetched)`
@@ -105,22 +115,28 @@ function locateImage(src: string, chapterFolder: string, folder: string): string
   const info = statSync(real)
   if (!info.isFile()) return `Unexpected image path \`${shown}\`, expected a file`
   if (info.size > maxImageBytes) return `Unexpected image \`${shown}\` of ${megabytes(info.size)}, over the limit of ${megabytes(maxImageBytes)}`
-  const refusal = contentRefusal(readStart(real, headerBytes), shown)
+  const refusal = contentRefusal(readStart(real, headerBytes), shown, type)
   return refusal ?? {file: real, type}
 }
 
-/** Why an image's bytes cannot be embedded: they are not an image, or too many pixels to decode. */
-function contentRefusal(bytes: Uint8Array, shown: string): string | undefined {
+/**
+ * Why an image's bytes cannot be embedded: they are not an image, not the type its name or
+ * data: URL claims (a browser may sniff past the claim, a print shop's tools do not), or too
+ * many pixels to decode.
+ */
+function contentRefusal(bytes: Uint8Array, shown: string, claimed: string): string | undefined {
   let size: ReturnType<typeof imageSize> | undefined
   try {
     size = imageSize(bytes)
   } catch {
     // image-size throws on bytes it does not know, and on an SVG without a size or viewBox.
-    if (/<svg[\s>]/.test(Buffer.from(bytes.subarray(0, 4096)).toString('utf8'))) return undefined
+    if (/<svg[\s>]/.test(Buffer.from(bytes.subarray(0, 4096)).toString('utf8'))) size = {type: 'svg', width: 0, height: 0}
   }
-  if (!size?.type || !sniffedTypes[size.type]) {
+  const sniffed = size?.type ? sniffedTypes[size.type] : undefined
+  if (!size || !sniffed) {
     return `Unexpected image \`${shown}\`, its bytes are not a PNG, JPEG, GIF, WebP, AVIF or SVG image`
   }
+  if (sniffed !== claimed) return `Unexpected image \`${shown}\`, its bytes are a ${typeName[sniffed]} image, not the ${typeName[claimed]} its name says`
   const pixels = (size.width ?? 0) * (size.height ?? 0)
   if (size.type !== 'svg' && pixels > maxImagePixels) {
     return `Unexpected image \`${shown}\` of ${size.width}×${size.height} pixels, over the limit of ${maxImagePixels / 1_000_000} megapixels`

@@ -14,7 +14,7 @@ async function messagesOf(fixture: string): Promise<string[]> {
 }
 
 describe('image-path', () => {
-  it('flags remote, missing, outside, non-image and oversized sources, in Markdown, HTML and references, unless silenced', async () => {
+  it('flags remote, missing, outside, non-image, mistyped and oversized sources, in Markdown, HTML and references, unless silenced', async () => {
     expect(await messagesOf('image-path/not-ok.md')).toEqual([
       'tests/fixtures/image-path/not-ok.md:3:1-3:49: Unexpected remote image `https://example.org/bay.png`, expected a file inside the manuscript (nothing is fetched)  [galley:image-path]',
       'tests/fixtures/image-path/not-ok.md:5:1-5:41: Unexpected image path `images/missing.png`, no such file  [galley:image-path]',
@@ -23,7 +23,8 @@ describe('image-path', () => {
       'tests/fixtures/image-path/not-ok.md:11:1-11:62: Unexpected image `data:text/html;base64,PHNjcmlwdD4=`, expected a PNG, JPEG, GIF, WebP, AVIF or SVG image  [galley:image-path]',
       'tests/fixtures/image-path/not-ok.md:13:1-13:34: Unexpected remote image `//example.org/by-reference.png`, expected a file inside the manuscript (nothing is fetched)  [galley:image-path]',
       'tests/fixtures/image-path/not-ok.md:17:1-17:51: Unexpected image `images/fake.png`, its bytes are not a PNG, JPEG, GIF, WebP, AVIF or SVG image  [galley:image-path]',
-      'tests/fixtures/image-path/not-ok.md:19:1-19:48: Unexpected image `images/huge.png` of 20000×20000 pixels, over the limit of 50 megapixels  [galley:image-path]'
+      'tests/fixtures/image-path/not-ok.md:19:1-19:48: Unexpected image `images/huge.png` of 20000×20000 pixels, over the limit of 50 megapixels  [galley:image-path]',
+      'tests/fixtures/image-path/not-ok.md:21:1-21:54: Unexpected image `images/photo.png`, its bytes are a JPEG image, not the PNG its name says  [galley:image-path]'
     ])
   })
 
@@ -41,7 +42,8 @@ describe('image-path', () => {
       'data:text/html;base64,PHNjcmlwdD4=',
       '//example.org/by-reference.png',
       'images/fake.png',
-      'images/huge.png'
+      'images/huge.png',
+      'images/photo.png'
     ])
   })
 })
