@@ -2,6 +2,7 @@
 // contents' page numbers hold still; page-css.ts writes the page rules, finish.ts the last touches.
 import type {Element, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
+import {toString} from 'hast-util-to-string'
 import {h} from 'hastscript'
 import {PDFArray, PDFDict, PDFDocument, PDFName, PDFRef} from 'pdf-lib'
 import {bookLayoutOf, type EditionSettings} from './settings.ts'
@@ -56,6 +57,7 @@ export async function printTree(tree: Root, printable: Printable, options: Print
   const date = sourceDateOf(options)
 
   if (edition.hyphenate) await rehypeHyphenate(edition.hyphenateLimitChars)(tree)
+  markAddresses(tree)
   appendStyle(tree, pageCss(edition, tree, title))
   const entries = tocEntries(tree)
   entries.forEach((entry, index) => (entry.number.properties.id = `toc-page-${index + 1}`))
@@ -199,6 +201,16 @@ function pageOf(destinations: Map<string, number>, id: string, name: string): nu
   const page = destinations.get(id)
   if (page === undefined) throw new GalleyError(name, `the PDF has no page for #${id}, which the print links to`)
   return page
+}
+
+/** Links that show their address (a URL, an e-mail address) get the class `address`, which may break anywhere. */
+function markAddresses(tree: Root): void {
+  for (const link of elementsOf(tree).filter((element) => element.tagName === 'a')) {
+    const text = toString(link)
+    const href = String(link.properties.href ?? '')
+    if (text.length > 0 && (href === text || href === `mailto:${text}` || /^(https?:\/\/|www\.)\S+$/.test(text)))
+      link.properties.className = [...classesOf(link).filter(Boolean), 'address']
+  }
 }
 
 function chapterIds(tree: Root): string[] {
