@@ -131,7 +131,7 @@ async function makeEditions(
       const name = `${slug}.${edition.suffix}`
       if (formats[edition.format].usesBrowser) progress(`printing ${edition.format === 'pdf' ? 'the PDF' : name}`)
       const rendered = await tooDeep(() =>
-        render(edition, document, browser, timeout, path.relative(cwd, path.join(outDir, name)), stamp, progress)
+        render(edition, document, {browser, timeout, base: config.base}, path.relative(cwd, path.join(outDir, name)), stamp, progress)
       )
       if (rendered.blocked.length > 0) progress(`refused ${rendered.blocked.length} request(s): ${rendered.blocked.join(', ')}`)
       pages ??= rendered.pages
@@ -147,8 +147,7 @@ async function makeEditions(
 function render(
   {format, settings}: ConfiguredEdition,
   document: EditionDocument,
-  browser: BrowserHandle | undefined,
-  timeout: number,
+  {browser, timeout, base}: {browser: BrowserHandle | undefined; timeout: number; base: string},
   name: string,
   stamp: Stamp,
   progress: (stage: string) => void
@@ -156,7 +155,7 @@ function render(
   // Reproducible dates: SOURCE_DATE_EPOCH wins (the PDF's finishing reads it), then the commit date.
   const sourceDate = process.env.SOURCE_DATE_EPOCH ? undefined : stampDate(stamp)
   const printed = (pass: number, pages: number) => progress(`printed ${name}, pass ${pass}: ${pages} pages`)
-  return formats[format].render(document, settings, {browser, name, sourceDate, timeout, printed})
+  return formats[format].render(document, settings, {browser, name, sourceDate, timeout, printed, base})
 }
 
 async function browserFor(config: Config, options: BuildOptions, progress: (stage: string) => void): Promise<BrowserHandle> {

@@ -81,7 +81,7 @@ export async function diff(options: DiffOptions): Promise<DiffResult> {
       const rendered = await formats[format].render(
         document,
         {...settings, hyphenate: false},
-        {browser, name, timeout: renderTimeout(config.browser.timeout, textLength(before) + textLength(after))}
+        {browser, name, timeout: renderTimeout(config.browser.timeout, textLength(before) + textLength(after)), base: config.base}
       )
       outputs.push([name, rendered.data])
     }

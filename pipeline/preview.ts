@@ -69,7 +69,7 @@ export async function preview(options: PreviewOptions = {}): Promise<Preview> {
       const parsed = parseManuscript(result.manuscript)
       const document = editionDocument({manuscript: parsed, metadata: metadataOf(parsed)})
       const timeout = result.config.browser.timeout
-      const rendered = await formats.html.render(document, result.config.edition, {name: 'preview', timeout})
+      const rendered = await formats.html.render(document, result.config.edition, {name: 'preview', timeout, base: result.config.base})
       edition = String(rendered.data)
       findings = reporters.json(result.files, {cwd})
       const count = result.files.reduce((sum, file) => sum + file.messages.length, 0)
@@ -77,7 +77,12 @@ export async function preview(options: PreviewOptions = {}): Promise<Preview> {
       // The HTML edition shows at once; the PDF follows when it is printed.
       announce('html')
       if (!browser) return
-      const pdf = await formats.pdf.render(document, result.config.edition, {browser, name: 'preview.pdf', timeout})
+      const pdf = await formats.pdf.render(document, result.config.edition, {
+        browser,
+        name: 'preview.pdf',
+        timeout,
+        base: result.config.base
+      })
       printed = pdf.data as Uint8Array
       state = {...state, version: state.version + 1, pages: pdf.pages}
       announce('pdf')

@@ -35,8 +35,9 @@ export function pageCss(edition: EditionSettings, tree: Root, title: string | un
   const margin = edition.margin === 'auto' ? ((layout.facingPages ? preset?.facing : preset?.margin) ?? '20mm') : edition.margin
   const rules = [`@page { size: ${size}; margin: ${margin}; }`]
   if (layout.facingPages) rules.push(...facingMargins(margin))
-  if (preset) rules.push(`html { font-size: ${preset.fontSize}; }`)
-  if (edition.justify) rules.push('.edition { text-align: justify; }')
+  const fontSize = edition.fontSize ?? preset?.fontSize
+  if (fontSize) rules.push(`html { font-size: ${fontSize}; }`)
+  if (edition.justify ?? edition.theme === 'classic') rules.push('.edition { text-align: justify; }')
   const chapters = chaptersOf(tree)
   for (const chapter of chapters) {
     const book = title && cssString(title)

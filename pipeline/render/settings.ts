@@ -7,6 +7,26 @@ const length = z.string().regex(/^\d+(\.\d+)?(mm|cm|in|pt|pc|px)$/, 'expected a 
 
 export const pageSizes = ['A4', 'A5', 'letter', 'book'] as const
 
+/** A typeface: a `@fontsource` package (installed in the project, or Source Sans 3 and Source Serif 4, which come with Galley), or font files in the project. */
+const typeface = z.union([
+  z.string().regex(/^@fontsource\/[a-z0-9][a-z0-9-]*$/, 'expected a package such as "@fontsource/inter"'),
+  z.strictObject({
+    family: z.string().regex(/^[\w .-]{1,80}$/, 'expected a family name of letters, digits, spaces, dots and hyphens'),
+    files: z
+      .array(
+        z.strictObject({
+          path: z.string().regex(/\.(woff2?|ttf|otf)$/i, 'expected a .woff2, .woff, .ttf or .otf file'),
+          weight: z.number().int().min(100).max(900).default(400),
+          style: z.enum(['normal', 'italic']).default('normal')
+        })
+      )
+      .min(1)
+      .max(16)
+  })
+])
+
+export const themes = ['classic', 'report'] as const
+
 export const editionSchema = z.strictObject({
   /** Build a table of contents even for a single chapter. */
   toc: z.boolean().default(false),
@@ -20,8 +40,8 @@ export const editionSchema = z.strictObject({
       'expected "auto" or 1 to 4 lengths such as "20mm 25mm"'
     )
     .default('auto'),
-  /** Justify the text of the PDF (with hyphenation, justified lines keep even spacing). */
-  justify: z.boolean().default(true),
+  /** Justify the text of the PDF (with hyphenation, justified lines keep even spacing); by default for the classic theme only. */
+  justify: z.boolean().optional(),
   /** Insert soft hyphens with the patterns of the manuscript's language. */
   hyphenate: z.boolean().default(true),
   /**
@@ -42,6 +62,19 @@ export const editionSchema = z.strictObject({
    * dedication and contents, numbered in roman, with chapter 1 on page 1. On for `book`.
    */
   frontMatter: z.boolean().optional(),
+  /** A built-in look: `classic` (serif, indented paragraphs) or `report` (sans-serif, spaced paragraphs, ragged right). */
+  theme: z.enum(themes).default('classic'),
+  /** Typefaces for the body and the headings, instead of the theme's. */
+  fonts: z.strictObject({body: typeface.optional(), headings: typeface.optional()}).default({}),
+  /** The base text size, instead of the page size's own (e.g. `11pt`). */
+  fontSize: length.optional(),
+  /** The leading, as a multiple of the text size (e.g. `1.45`). */
+  lineHeight: z.number().min(1).max(3).optional(),
+  /** CSS files in the project, appended after the built-in styles and the theme, in order. */
+  css: z
+    .array(z.string().regex(/\.css$/i, 'expected a .css file'))
+    .max(16)
+    .default([]),
   /** Extra area printed beyond the trim on every side, for the printer's cut (e.g. `3mm`). */
   bleed: length.default('0mm'),
   /** Draw crop marks outside the bleed. */

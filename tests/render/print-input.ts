@@ -3,13 +3,14 @@ import {configSchema, type Config, type ConfigInput} from '../../pipeline/config
 import {metadataOf, parseManuscript, readManuscript} from '../../pipeline/manuscript/read.ts'
 import {editionDocument, type EditionInput} from '../../pipeline/render/document.ts'
 import {bookLayoutOf} from '../../pipeline/render/settings.ts'
+import {appendTheme, themeCss} from '../../pipeline/render/theme.ts'
 import {printTree, type PrintedPdf, type PrintOptions} from '../../pipeline/render/print.ts'
 
 export type Input = EditionInput & {config: Config}
 
-export async function inputOf(root: string, edition: ConfigInput['edition'] = {}): Promise<Input> {
+export async function inputOf(root: string, edition: ConfigInput['edition'] = {}, base = process.cwd()): Promise<Input> {
   const manuscript = parseManuscript(await readManuscript({root, cwd: process.cwd()}))
-  const config = {...configSchema.parse({edition}), base: process.cwd()}
+  const config = {...configSchema.parse({edition}), base}
   return {manuscript, metadata: metadataOf(manuscript), config}
 }
 
@@ -17,8 +18,9 @@ export async function inputOf(root: string, edition: ConfigInput['edition'] = {}
 export function printPdf(input: Input, options: PrintOptions): Promise<PrintedPdf> {
   const document = editionDocument(input)
   const {edition, browser} = input.config
+  const page = document.page('print', {toc: edition.toc, frontMatter: bookLayoutOf(edition).frontMatter})
   return printTree(
-    document.page('print', {toc: edition.toc, frontMatter: bookLayoutOf(edition).frontMatter}),
+    appendTheme(page, themeCss(edition, input.config.base)),
     {metadata: document.metadata, edition, timeout: browser.timeout},
     options
   )

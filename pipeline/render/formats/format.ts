@@ -13,6 +13,8 @@ export interface RenderContext {
   sourceDate?: Date
   /** Milliseconds one print may take. */
   timeout: number
+  /** The folder the config's paths (theme fonts and CSS) are relative to. */
+  base: string
   /** Told after each print of the page, for a progress line. */
   printed?: (pass: number, pages: number) => void
 }

@@ -4,9 +4,11 @@ import type {Format} from './format.ts'
 export const html: Format = {
   extension: 'html',
   usesBrowser: false,
-  async render(document, settings) {
+  async render(document, settings, context) {
     // Loaded when an edition is made: the config reads this registry, and `galley check` need not.
     const {toHtml} = await import('hast-util-to-html')
-    return {data: toHtml(document.page('screen', {toc: settings.toc})), blocked: []}
+    const {appendTheme, themeCss} = await import('../theme.ts')
+    const page = appendTheme(document.page('screen', {toc: settings.toc}), themeCss(settings, context.base))
+    return {data: toHtml(page), blocked: []}
   }
 }

@@ -11,8 +11,10 @@ export const pdf: Format = {
     // Loaded when a PDF is made: the config reads this registry, and `galley check` should not
     // pay for loading the print layout, pdf-lib and Puppeteer.
     const {printTree} = await import('../print.ts')
+    const {appendTheme, themeCss} = await import('../theme.ts')
+    const page = document.page('print', {toc: settings.toc, frontMatter: bookLayoutOf(settings).frontMatter})
     const printed = await printTree(
-      document.page('print', {toc: settings.toc, frontMatter: bookLayoutOf(settings).frontMatter}),
+      appendTheme(page, themeCss(settings, context.base)),
       {metadata: document.metadata, edition: settings, timeout: context.timeout},
       {browser: context.browser, sourceDate: context.sourceDate, name: context.name, printed: context.printed}
     )
