@@ -66,3 +66,21 @@ function textOfContent(content: string, fonts: Map<string, Map<string, string>>)
   }
   return text
 }
+
+/** The last cross-reference table: object number → offset, read subsection by subsection. */
+export function crossReferenceOf(text: string): Map<number, number> {
+  const start = Number(/startxref\s+(\d+)\s+%%EOF\s*$/.exec(text)![1])
+  const lines = text
+    .slice(start + 4, text.indexOf('trailer', start))
+    .trim()
+    .split('\n')
+  const table = new Map<number, number>()
+  for (let index = 0; index < lines.length;) {
+    const [first, count] = lines[index++]!.split(' ').map(Number)
+    for (let entry = 0; entry < count!; entry++) {
+      const [at, , kind] = lines[index++]!.trim().split(' ')
+      if (kind === 'n') table.set(first! + entry, Number(at))
+    }
+  }
+  return table
+}

@@ -36,13 +36,14 @@ export function spliceObjects(original: Uint8Array, doc: PDFDocument, before: Sn
     chunks.push(chunk)
     offset += chunk.length
   }
-  const xref = PDFCrossRefSection.create()
+  // Where each object now starts; the table lists them by number, which is not the file's order.
+  const entries: Array<[PDFRef, number]> = []
   const inFileOrder = [...table.offsets].sort(([, a], [, b]) => a - b)
   push(original.subarray(0, inFileOrder[0]?.[1] ?? table.start))
   inFileOrder.forEach(([number, start], index) => {
     const {ref, object} = current.get(number)!
     const was = before.get(ref)
-    xref.addEntry(ref, offset)
+    entries.push([ref, offset])
     // Streams are never edited in place by the finishing, only replaced: identity tells.
     if (was && was.object === object && was.text === textOf(object))
       push(original.subarray(start, inFileOrder[index + 1]?.[1] ?? table.start))
@@ -50,9 +51,12 @@ export function spliceObjects(original: Uint8Array, doc: PDFDocument, before: Sn
   })
   for (const [number, {ref, object}] of [...current].sort(([a], [b]) => a - b)) {
     if (table.offsets.has(number)) continue
-    xref.addEntry(ref, offset)
+    entries.push([ref, offset])
     writeObject(ref, object, push)
   }
+  const xref = PDFCrossRefSection.create()
+  // pdf-lib groups entries into subsections as they come, so they must come in order.
+  for (const [ref, at] of entries.sort(([a], [b]) => a.objectNumber - b.objectNumber)) xref.addEntry(ref, at)
   const {trailerInfo} = doc.context
   const trailer = PDFTrailerDict.of(
     doc.context.obj({

@@ -13,6 +13,7 @@ import type {ParsedManuscript as Manuscript} from '../../pipeline/manuscript/typ
 import {openBrowser, type BrowserHandle} from '../../pipeline/render/browser.ts'
 import {renderPdf} from '../../pipeline/render/pdf.ts'
 import type {PrintedPdf} from '../../pipeline/render/print.ts'
+import {crossReferenceOf} from '../pdf-content.ts'
 import {inputOf, printPdf, type Input} from './print-input.ts'
 
 const mm = 72 / 25.4
@@ -217,9 +218,12 @@ describe('the seed manuscript on A4', () => {
     expect(text).not.toMatch(/\/Prev\b/)
     // The print's own dates were blanked; the finishing's dictionary carries the source date.
     expect(text.match(/\/CreationDate ?\(D:/g)).toHaveLength(1)
-    // No object is written twice.
+    // No object is written twice, and the table points at each where it is (Chromium writes them out of order).
     const numbers = [...text.matchAll(/^(\d+) 0 obj$/gm)].map((match) => match[1])
     expect(new Set(numbers).size).toBe(numbers.length)
+    const table = crossReferenceOf(text)
+    expect(table.size).toBe(numbers.length)
+    for (const [number, at] of table) expect(text.slice(at, at + 12)).toMatch(new RegExp(`^${number} 0 obj\\n`))
   })
 
   test('writes the given source date', async () => {

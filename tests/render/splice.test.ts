@@ -3,6 +3,7 @@
 import {PDFArray, PDFDocument, PDFName, type PDFRef} from 'pdf-lib'
 import {describe, expect, it} from 'vitest'
 import {snapshot, spliceObjects} from '../../pipeline/render/splice.ts'
+import {crossReferenceOf} from '../pdf-content.ts'
 
 async function threePages(useObjectStreams: boolean): Promise<Uint8Array> {
   const doc = await PDFDocument.create({updateMetadata: false})
