@@ -61,6 +61,7 @@ export async function printTree(tree: Root, printable: Printable, options: Print
   appendStyle(tree, pageCss(edition, tree, title))
   const entries = tocEntries(tree)
   entries.forEach((entry, index) => (entry.number.properties.id = `toc-page-${index + 1}`))
+  const hasFrontMatter = layout.frontMatter && elementsOf(tree).some((element) => classesOf(element).includes('front-matter'))
   const rectos = layout.openRight ? prepareRectos(tree) : []
   // The finishing needs each chapter's first page, for its opener's head and the page labels.
   const chapters = layout.facingPages || layout.frontMatter ? chapterIds(tree) : []
@@ -72,7 +73,7 @@ export async function printTree(tree: Root, printable: Printable, options: Print
     {browser: options.browser, timeout: options.timeout ?? printable.timeout, name, onBlocked: (url) => blocked.add(url)},
     async (page): Promise<{pdf: Uint8Array; doc?: PDFDocument}> =>
       entries.length > 0 || rectos.length > 0
-        ? printSettled(page, {entries, rectos, bodyStart: layout.frontMatter ? chapters[0] : undefined}, name, options.printed)
+        ? printSettled(page, {entries, rectos, bodyStart: hasFrontMatter ? chapters[0] : undefined}, name, options.printed)
         : {pdf: await page.print({draft: false})}
   )
   const doc = printed.doc ?? (await PDFDocument.load(printed.pdf, {updateMetadata: false}))
@@ -86,7 +87,8 @@ export async function printTree(tree: Root, printable: Printable, options: Print
       edition,
       headings: headingsOf(tree),
       openers: layout.facingPages ? openers : [],
-      bodyStart: layout.frontMatter ? openers[0] : undefined
+      // A document without front matter (the redline) is numbered from its first page.
+      bodyStart: hasFrontMatter ? openers[0] : undefined
     }
   )
   return {pdf: finished.pdf, pages: finished.pages, blocked: [...blocked], fonts: finished.fonts}
