@@ -12,3 +12,18 @@ export async function textOf(pdf: Uint8Array): Promise<string> {
   await doc.destroy()
   return text
 }
+
+/** The outline's titles, depth first, as pdf.js reads them. */
+export async function outlineOf(pdf: Uint8Array): Promise<string[]> {
+  const doc = await getDocument({data: new Uint8Array(pdf), verbosity: 0}).promise
+  const titles: string[] = []
+  const walk = (items: Array<{title: string; items: unknown[]}>) => {
+    for (const item of items) {
+      titles.push(item.title)
+      walk(item.items as typeof items)
+    }
+  }
+  walk((await doc.getOutline()) ?? [])
+  await doc.destroy()
+  return titles
+}

@@ -14,6 +14,7 @@ import {openBrowser, type BrowserHandle} from '../../pipeline/render/browser.ts'
 import {renderPdf} from '../../pipeline/render/pdf.ts'
 import type {PrintedPdf} from '../../pipeline/render/print.ts'
 import {crossReferenceOf} from '../pdf-content.ts'
+import {outlineOf} from '../pdf-text.ts'
 import {inputOf, printPdf, type Input} from './print-input.ts'
 
 const mm = 72 / 25.4
@@ -301,16 +302,7 @@ describe('a book of three chapters, 6 × 9 in with bleed and crop marks', () => 
   })
 
   test('has an outline of the headings', async () => {
-    const doc = await getDocument({data: printed.pdf.slice(), verbosity: 0}).promise
-    const titles: string[] = []
-    const walk = (items: Array<{title: string; items: unknown[]}>) => {
-      for (const item of items) {
-        titles.push(item.title)
-        walk(item.items as typeof items)
-      }
-    }
-    walk((await doc.getOutline()) ?? [])
-    await doc.destroy()
+    const titles = await outlineOf(printed.pdf)
     for (const heading of headingsOf(input.manuscript)) expect(titles).toContain(heading)
   })
 

@@ -12,6 +12,7 @@ import {visit} from 'unist-util-visit'
 import {afterAll, beforeAll, describe, expect, test} from 'vitest'
 import {openBrowser, type BrowserHandle} from '../../pipeline/render/browser.ts'
 import {contentTextOf} from '../pdf-content.ts'
+import {outlineOf} from '../pdf-text.ts'
 import {inputOf, printPdf, type Input} from './print-input.ts'
 
 /** pdf.js's text: items joined, a new line where it says a line ends. */
@@ -25,20 +26,6 @@ async function pdfjsText(pdf: Uint8Array): Promise<string> {
   }
   await doc.destroy()
   return text
-}
-
-async function outlineOf(pdf: Uint8Array): Promise<string[]> {
-  const doc = await getDocument({data: pdf.slice(), verbosity: 0}).promise
-  const titles: string[] = []
-  const walk = (items: Array<{title: string; items: unknown[]}>) => {
-    for (const item of items) {
-      titles.push(item.title)
-      walk(item.items as typeof items)
-    }
-  }
-  walk((await doc.getOutline()) ?? [])
-  await doc.destroy()
-  return titles
 }
 
 const letters = /[\p{L}\p{M}\p{N}'’]+/gu

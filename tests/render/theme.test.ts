@@ -115,4 +115,9 @@ describe('a theme', () => {
     )
     expect(editionSchema.safeParse({fonts: {body: '@fontsource/../../etc'}}).success).toBe(false)
   })
+
+  test('refuses a CSS file over 1 MB, saying so', async () => {
+    await writeFile(path.join(project, 'big.css'), `/* ${'x'.repeat(2 * 1024 * 1024)} */`)
+    expect(() => themeCss(editionSchema.parse({css: ['big.css']}), project)).toThrow('edition.css: 2 MB is over the limit of 1 MB')
+  })
 })
