@@ -97,6 +97,20 @@ describe('galley diff between two git revisions', () => {
   })
 })
 
+describe('galley diff with the book layout', () => {
+  it('prints the redline on book pages, numbered from its first page: it has no front matter to number in roman', async () => {
+    await writeFile(path.join(repository, 'book.yaml'), 'edition:\n  pageSize: book\n')
+    const result = await galley(repository, 'diff', 'HEAD~1', 'HEAD', '--pdf', '-c', 'book.yaml', '-o', 'book-output')
+    expect(result.code).toBe(0)
+    const bytes = await readFile(path.join(repository, 'book-output/china-iran-military-relations.diff.pdf'))
+    const pdf = await getDocument({data: new Uint8Array(bytes), useSystemFonts: false}).promise
+    const page = await pdf.getPage(1)
+    expect(page.view.slice(2).map(Math.round)).toEqual([432, 648])
+    expect(await pdf.getPageLabels()).toBeNull()
+    await pdf.destroy()
+  })
+})
+
 describe('galley diff without git', () => {
   it('compares two folders', async () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'galley-diff-dirs-'))
