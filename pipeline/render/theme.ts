@@ -45,7 +45,8 @@ export function themeCss(edition: EditionSettings, base: string): string {
   if (body) {
     parts.push(
       `html, .title-block, .half-title { font-family: ${family(body)}; }`,
-      `@page { @top-left { font-family: ${family(body)}; } @top-right { font-family: ${family(body)}; } @bottom-left { font-family: ${family(body)}; } @bottom-center { font-family: ${family(body)}; } @bottom-right { font-family: ${family(body)}; } }`
+      // The margin boxes inherit the page's font (styles/print.css).
+      `@page { font-family: ${family(body)}; }`
     )
   }
   // A new body face alone leaves the headings in the built-in one, rather than in the body's.
