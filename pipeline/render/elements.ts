@@ -31,3 +31,8 @@ export function walk(node: Root | Element, ancestors: Element[], visit: (element
     if ((node.children as Array<RootContent | ElementContent>).includes(child)) walk(child, lineage, visit)
   }
 }
+
+/** The chapters of an edition tree: its `section.chapter` elements, in order. */
+export function chapterSections(node: Root | Element): Element[] {
+  return elementsOf(node).filter((element) => element.tagName === 'section' && classesOf(element).includes('chapter'))
+}

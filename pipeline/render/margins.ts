@@ -23,10 +23,11 @@ const operators = new RegExp(String.raw`\bq\b|\bQ\b|(${six})\s+cm\b|\bW\*?\s+n\b
 const textMatrix = new RegExp(String.raw`(${six})\s+Tm\b`)
 
 /**
- * Wrap every text object outside marked content and outside any clip (what Chromium leaves
- * untagged and draws outside the page area: the margin boxes; a list's markers, untagged too,
- * are drawn inside the page area's clip) in an `/Artifact` of pagination, a header above `middle` (the page's middle, in
- * default user space) or a footer below it; with `dropHeader`, take the headers out.
+ * Wrap every text object outside marked content and outside any clip in an `/Artifact` of
+ * pagination: a header above `middle` (the page's middle, in default user space), a footer
+ * below it; with `dropHeader`, take the headers out. That is what Chromium leaves untagged and
+ * draws outside the page area, the margin boxes; a list's markers, untagged too, are drawn
+ * inside the page area's clip.
  */
 export function tagMargins(content: string, {middle, dropHeader}: {middle: number; dropHeader: boolean}): string {
   const stack: Array<{matrix: Matrix; clipped: boolean}> = []

@@ -1,7 +1,7 @@
 // The page rules that change with the config and the manuscript: trim size, margins, text size
 // and running heads. What every print edition shares is in styles/print.css.
 import type {Root} from 'hast'
-import {classesOf, elementsOf} from './elements.ts'
+import {chapterSections} from './elements.ts'
 import {bookLayoutOf, type EditionSettings} from './settings.ts'
 
 /**
@@ -39,8 +39,8 @@ export function pageCss(edition: EditionSettings, tree: Root, title: string | un
   if (fontSize) rules.push(`html { font-size: ${fontSize}; }`)
   if (edition.justify ?? edition.theme === 'classic') rules.push('.edition { text-align: justify; }')
   const chapters = chaptersOf(tree)
+  const book = title && cssString(title)
   for (const chapter of chapters) {
-    const book = title && cssString(title)
     const own = chapter.title && chapter.title !== title ? cssString(chapter.title) : undefined
     rules.push(`#${chapter.id} { page: ${chapter.id}; }`)
     if (layout.facingPages) {
@@ -78,8 +78,7 @@ function facingMargins(margin: string): string[] {
 
 /** Only chapters whose id is a CSS identifier as it stands can name a page. */
 function chaptersOf(tree: Root): Chapter[] {
-  return elementsOf(tree)
-    .filter((element) => element.tagName === 'section' && classesOf(element).includes('chapter'))
+  return chapterSections(tree)
     .map((element) => ({id: String(element.properties.id ?? ''), title: element.properties.dataTitle?.toString()}))
     .filter((chapter) => /^[A-Za-z][\w-]*$/.test(chapter.id))
 }

@@ -11,7 +11,7 @@ import type {Metadata} from '../manuscript/types.ts'
 import type {BrowserHandle} from './browser.ts'
 import {finishPdf, type PdfFont} from './finish.ts'
 import {rehypeHyphenate} from './hyphenate.ts'
-import {classesOf, elementsOf} from './elements.ts'
+import {chapterSections, classesOf, elementsOf} from './elements.ts'
 import {pageCss} from './page-css.ts'
 import {addProbes, planBlanks, prepareRectos, type Recto} from './recto.ts'
 import {withLoadedPage, type LoadedPage} from './pdf.ts'
@@ -216,8 +216,8 @@ function markAddresses(tree: Root): void {
 }
 
 function chapterIds(tree: Root): string[] {
-  return elementsOf(tree)
-    .filter((element) => element.tagName === 'section' && classesOf(element).includes('chapter') && element.properties.id)
+  return chapterSections(tree)
+    .filter((element) => element.properties.id)
     .map((element) => String(element.properties.id))
 }
 
