@@ -8,11 +8,12 @@ import {rule as linkPath} from './link-path.ts'
 import {markdownRules} from './markdown.ts'
 import {rule as repeatedParagraph} from './repeated-paragraph.ts'
 import {rule as repeatedWords} from './repeated-words.ts'
+import {rule as spelling} from './spelling.ts'
 import type {Rule} from './rule.ts'
 import type {Severity} from './severity.ts'
 import {rule as unclosedHtml} from './unclosed-html.ts'
 
-const galleyRules: Rule[] = [repeatedParagraph, inconsistentName, acronymExpansion, repeatedWords, imagePath, linkPath, unclosedHtml]
+const galleyRules: Rule[] = [repeatedParagraph, inconsistentName, acronymExpansion, repeatedWords, spelling, imagePath, linkPath, unclosedHtml]
 
 /** Galley's own rules first, then remark-lint's; a rule two presets list appears once. */
 export const rules: Rule[] = [...new Map([...galleyRules, ...markdownRules].map((rule) => [rule.id, rule])).values()]

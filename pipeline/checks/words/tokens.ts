@@ -1,0 +1,101 @@
+// The words of one chapter as the word rules read them (spelling, inconsistent-spelling,
+// inconsistent-hyphenation): each word as written with its offsets, whether capitals there prove
+// nothing (a sentence's or a heading's first word), and whether it follows the previous word
+// across a plain space, which makes the two an open compound's candidate. Made once per chapter
+// and shared by the rules that ask, as each would otherwise walk the same tree again.
+import type {Heading, Link, Root} from 'mdast'
+import type {Root as NlcstRoot, Sentence} from 'nlcst'
+import {toString} from 'mdast-util-to-string'
+import {toString as nlcstToString} from 'nlcst-to-string'
+import {visit} from 'unist-util-visit'
+import type {VFile} from 'vfile'
+import {prose} from '../../manuscript/prose.ts'
+import type {Span} from './place.ts'
+
+export interface Token extends Span {
+  /** As written, apostrophes made straight and without a possessive `’s`. */
+  text: string
+  /** The first word of a sentence, of a quotation or of a heading. */
+  initial: boolean
+  /** Only a space (or one line break) lies between it and the word before, in one sentence. */
+  adjacent: boolean
+}
+
+/** Opening punctuation after which a capital letter is grammar, not a name. */
+const openers = new Set(['“', '"', '‘', "'", '«', ':', '—', '('])
+
+const memo = new WeakMap<Root, Token[]>()
+
+export function tokens(tree: Root, file: VFile): Token[] {
+  let found = memo.get(tree)
+  if (!found) memo.set(tree, (found = tokenise(file.data.prose ?? prose(tree, file), tree)))
+  return found
+}
+
+function tokenise(nlcst: NlcstRoot, mdast: Root): Token[] {
+  const headings = ranges(mdast, 'heading', () => true)
+  // A URL or an address written out as its own link text is no word of the language.
+  const addresses = ranges(mdast, 'link', (node: Link) => {
+    const text = toString(node)
+    return text === node.url || `mailto:${text}` === node.url || /^(?:https?:|www\.)/i.test(text)
+  })
+  const result: Token[] = []
+  for (const paragraph of nlcst.children) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    const heading = headings(paragraph.position?.start.offset ?? -1)
+    for (const sentence of paragraph.children) {
+      if (sentence.type === 'SentenceNode') sentenceTokens(sentence, heading, addresses, result)
+    }
+  }
+  return result
+}
+
+function sentenceTokens(sentence: Sentence, heading: boolean, addresses: (offset: number) => boolean, result: Token[]): void {
+  let initial = true
+  let adjacent = false
+  for (const node of sentence.children) {
+    if (node.type === 'WhiteSpaceNode') {
+      // One space, or a line break inside the paragraph; a blank line or tab run is layout.
+      adjacent = adjacent && /^(?: |\r?\n)$/.test(node.value)
+      continue
+    }
+    if (node.type !== 'WordNode') {
+      initial = initial || (node.type === 'PunctuationNode' && openers.has(node.value))
+      adjacent = false
+      continue
+    }
+    const start = node.position?.start.offset
+    const end = node.position?.end.offset
+    if (start === undefined || end === undefined) continue
+    if (addresses(start)) {
+      adjacent = false
+      continue
+    }
+    let text = nlcstToString(node).replaceAll('’', "'")
+    let last = end
+    const possessive = /'s?$/i.exec(text)
+    if (possessive && text.length > possessive[0].length + 1) {
+      text = text.slice(0, possessive.index)
+      last = end - possessive[0].length
+    }
+    result.push({text, start, end: last, initial: heading || initial, adjacent})
+    initial = false
+    adjacent = true
+  }
+}
+
+/**
+ * Whether an offset lies inside one of the nodes of a type that `keep` accepts. The nodes come in
+ * document order and are asked about in document order, so one cursor walks them once.
+ */
+function ranges<T extends Heading | Link>(tree: Root, type: T['type'], keep: (node: T) => boolean): (offset: number) => boolean {
+  const found: Array<[number, number]> = []
+  visit(tree, type, (node) => {
+    if (node.position && keep(node as T)) found.push([node.position.start.offset ?? 0, node.position.end.offset ?? 0])
+  })
+  let next = 0
+  return (offset) => {
+    while (next < found.length && found[next]![1] <= offset) next++
+    return next < found.length && found[next]![0] <= offset
+  }
+}

@@ -1,0 +1,96 @@
+// What spelling collects from one chapter: each use of a word neither English dictionary has,
+// with what it may be (a slip of known words, or a word made of them), and how often the chapter
+// uses each word the dictionaries have, for the rule to weigh one against the other.
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {inDictionary, type Spelling} from '../dictionary.ts'
+import type {Span} from './place.ts'
+import {partsOf, slipsOf} from './slips.ts'
+import {tokens} from './tokens.ts'
+
+/** One use of a word neither dictionary has. */
+export interface Unknown extends Span {
+  word: string
+  /** Capitals there prove nothing (a sentence's first word); otherwise a capital makes a name. */
+  initial: boolean
+  /** Dictionary words one slip from it (lower case), likeliest first; none for a name. */
+  slips: string[]
+  /** The dictionary words it is made of (a stem and an affix, or two closed up), if it is. */
+  parts: string[] | undefined
+}
+
+export interface Unknowns {
+  /** The dictionary the chapter's `lang` asks for; undefined for a language with none, left unchecked. */
+  spelling: Spelling | undefined
+  unknown: Unknown[]
+  /** Uses of each word the dictionaries have, in lower case. */
+  vocabulary: Map<string, number>
+}
+
+export function collectUnknown(tree: Root, file: VFile, own: Set<string>): Unknowns {
+  const spelling = spellingOf(file)
+  const vocabulary = new Map<string, number>()
+  if (!spelling) return {spelling, unknown: [], vocabulary}
+  const known = (word: string) => own.has(word) || own.has(word.toLowerCase()) || inDictionary(word, 'us') || inDictionary(word, 'gb')
+  const unknown: Unknown[] = []
+  // The unknown words of the word before, when it is next to this one: a run of them is a phrase.
+  let before: Unknown[] = []
+  let phrase = false
+  for (const token of tokens(tree, file)) {
+    const found: Unknown[] = []
+    if (checkable(token.text) && !known(token.text) && !known(token.text.replaceAll('-', ''))) {
+      // A compound is right when each of its words is: `whale-ship`, `ninety-seven`.
+      let offset = token.start
+      for (const part of token.text.split('-')) {
+        const start = offset
+        offset += part.length + 1
+        const word = part.replace(/^'+|'+$/g, '')
+        if (word.length < 2 || known(word)) continue
+        const at = start + part.indexOf(word)
+        const initial = token.initial && start === token.start
+        found.push({word, start: at, end: at + word.length, initial, ...explain(word, initial, spelling)})
+      }
+    } else if (checkable(token.text)) {
+      const key = token.text.toLowerCase()
+      vocabulary.set(key, (vocabulary.get(key) ?? 0) + 1)
+    }
+    // Two unknown words side by side are a foreign or made-up phrase (`nolo contendere`,
+    // `bete noire`, `mumbo jumbo`), not two slips: neither is kept.
+    const joined = token.adjacent && before.length > 0 && found.length > 0
+    if (!joined && !phrase) unknown.push(...before)
+    phrase = joined || (found.length > 1 && token.text.includes('-'))
+    before = found
+  }
+  if (!phrase) unknown.push(...before)
+  return {spelling, unknown, vocabulary}
+}
+
+/**
+ * Letters and hyphens only, with lower case after the first letter. A word with an apostrophe
+ * inside is a contraction, which the dictionaries list, or speech written as heard
+ * (`rep'tation`, `cain't`), which no dictionary does.
+ */
+function checkable(text: string): boolean {
+  return /^[\p{L}-]+'?$/u.test(text) && /^.\P{Lu}*$/u.test(text) && /\p{Ll}/u.test(text)
+}
+
+/** `en`, `en-US` and `en-GB` (any region) have a dictionary; other languages are not checked. */
+function spellingOf(file: VFile): Spelling | undefined {
+  const lang = (file.data.frontmatter as {lang?: unknown} | undefined)?.lang
+  const tag = typeof lang === 'string' ? lang.toLowerCase() : 'en'
+  if (tag !== 'en' && !tag.startsWith('en-')) return undefined
+  return /^en-(gb|au|nz|ie|za|in)\b/.test(tag) ? 'gb' : 'us'
+}
+
+const explained = new Map<string, Pick<Unknown, 'slips' | 'parts'>>()
+
+/** What an unknown word may be, worked out once per word and process. */
+function explain(word: string, initial: boolean, spelling: Spelling): Pick<Unknown, 'slips' | 'parts'> {
+  const key = word.toLowerCase()
+  // A capital mid-sentence makes a name, which is no slip of a word.
+  if (key !== word && !initial) return {slips: [], parts: undefined}
+  const memo = `${spelling}:${key}`
+  let found = explained.get(memo)
+  if (!found) explained.set(memo, (found = {slips: slipsOf(key, spelling), parts: partsOf(key, spelling)}))
+  return found
+}
