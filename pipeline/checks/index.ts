@@ -4,6 +4,7 @@
 import {rule as acronymExpansion} from './acronym-expansion.ts'
 import {rule as imagePath} from './image-path.ts'
 import {rule as inconsistentName} from './inconsistent-name.ts'
+import {rule as inconsistentSpelling} from './inconsistent-spelling.ts'
 import {rule as linkPath} from './link-path.ts'
 import {markdownRules} from './markdown.ts'
 import {rule as repeatedParagraph} from './repeated-paragraph.ts'
@@ -13,7 +14,7 @@ import type {Rule} from './rule.ts'
 import type {Severity} from './severity.ts'
 import {rule as unclosedHtml} from './unclosed-html.ts'
 
-const galleyRules: Rule[] = [repeatedParagraph, inconsistentName, acronymExpansion, repeatedWords, spelling, imagePath, linkPath, unclosedHtml]
+const galleyRules: Rule[] = [repeatedParagraph, inconsistentName, acronymExpansion, repeatedWords, spelling, inconsistentSpelling, imagePath, linkPath, unclosedHtml]
 
 /** Galley's own rules first, then remark-lint's; a rule two presets list appears once. */
 export const rules: Rule[] = [...new Map([...galleyRules, ...markdownRules].map((rule) => [rule.id, rule])).values()]

@@ -1,0 +1,110 @@
+// `inconsistent-spelling`: British and American spellings mixed in one manuscript (`colour` and
+// `color`, `organise` and `organize`, `towards` and `toward`). Which side a word is on comes from
+// the two dictionaries (words/dialect.ts); which side the book is on comes from the config's
+// `dialect`, else the first chapter's `lang` (`en-GB`, `en-US`), else the side most of its marked
+// words take. Every word on the other side is reported with its counterpart as `expected`.
+// Capitalised words mid-sentence are names (`Labor Party`, `Pearl Harbor`) and keep their spelling.
+import type {Root} from 'mdast'
+import type {VFile} from 'vfile'
+import {z} from 'zod'
+import type {Spelling} from './dictionary.ts'
+import {crossFileRule} from './cross-file.ts'
+import {marked, type Marked} from './words/dialect.ts'
+import {positionOf, type Span} from './words/place.ts'
+import {tokens} from './words/tokens.ts'
+
+export const options = z.strictObject({
+  /**
+   * The house spelling: `en-US`, `en-GB`, or `en-GB-oxendict` (British with `-ize`, as Oxford
+   * spells). Without it, the first chapter's `lang` decides, and without that the book's majority.
+   */
+  dialect: z.enum(['en-US', 'en-GB', 'en-GB-oxendict']).optional()
+})
+type Settings = z.output<typeof options>
+type Dialect = NonNullable<Settings['dialect']>
+
+interface Use extends Span, Marked {
+  word: string
+}
+
+interface Features {
+  /** The chapter's `lang` when it names a side of English. */
+  lang: Dialect | undefined
+  uses: Use[]
+}
+
+interface Finding {
+  use: Use
+  dialect: Dialect
+  /** Where the dialect comes from: the config, the `lang`, or the book's uses of each side. */
+  reason: 'config' | 'lang' | 'majority'
+  counts: Record<Spelling, number>
+}
+
+const sideNames: Record<Spelling, string> = {us: 'American', gb: 'British'}
+
+export const rule = crossFileRule({
+  id: 'inconsistent-spelling',
+  summary: 'British and American spellings mixed (`colour` and `color`, `organise` and `organize`).',
+  options,
+  collect,
+  analyse,
+  report
+})
+
+function collect(tree: Root, file: VFile): Features {
+  const uses: Use[] = []
+  for (const token of tokens(tree, file)) {
+    if (!/^\p{L}+$/u.test(token.text)) continue
+    const key = token.text.toLowerCase()
+    if (key !== token.text && (!token.initial || key.slice(1) !== token.text.slice(1))) continue
+    const found = marked(key)
+    if (found) uses.push({word: token.text, start: token.start, end: token.end, ...found})
+  }
+  return {lang: langOf(file), uses}
+}
+
+function langOf(file: VFile): Dialect | undefined {
+  const lang = (file.data.frontmatter as {lang?: unknown} | undefined)?.lang
+  if (typeof lang !== 'string') return undefined
+  if (/^en-gb-oxendict$/i.test(lang)) return 'en-GB-oxendict'
+  if (/^en-gb\b/i.test(lang)) return 'en-GB'
+  return /^en-us\b/i.test(lang) ? 'en-US' : undefined
+}
+
+function analyse(chapters: Features[], settings: Settings): Finding[][] {
+  const all = chapters.flatMap((features) => features.uses)
+  const counts: Record<Spelling, number> = {us: 0, gb: 0}
+  for (const use of all) counts[use.side]++
+  const lang = chapters[0]?.lang
+  // A tie goes to the side used first.
+  const majority: Dialect = counts.gb > counts.us || (counts.gb === counts.us && all[0]?.side === 'gb') ? 'en-GB' : 'en-US'
+  const dialect = settings.dialect ?? lang ?? majority
+  const reason = settings.dialect ? 'config' : lang ? 'lang' : 'majority'
+  return chapters.map((features) => features.uses.filter((use) => !fits(use, dialect)).map((use) => ({use, dialect, reason, counts})))
+}
+
+/** Whether a marked word is spelled as the dialect spells: Oxford spelling is British but for `-ize`. */
+function fits(use: Use, dialect: Dialect): boolean {
+  if (dialect === 'en-US') return use.side === 'us'
+  if (dialect === 'en-GB') return use.side === 'gb'
+  return use.difference === 'ise/ize' ? use.side === 'us' : use.side === 'gb'
+}
+
+function report(file: VFile, finding: Finding): void {
+  const {use, dialect, reason, counts} = finding
+  const expected = use.word === use.word.toLowerCase() ? use.counterpart : use.counterpart[0]!.toUpperCase() + use.counterpart.slice(1)
+  const because =
+    reason === 'config'
+      ? `the config sets \`${dialect}\``
+      : reason === 'lang'
+        ? `the manuscript's \`lang\` is \`${dialect}\``
+        : `the manuscript has ${counts[use.side === 'us' ? 'gb' : 'us']} ${sideNames[use.side === 'us' ? 'gb' : 'us']} and ${counts[use.side]} ${sideNames[use.side]}`
+  const message = file.message(
+    `Unexpected ${sideNames[use.side]} spelling \`${use.word}\`, expected \`${expected}\` (${because})`,
+    {place: positionOf(file, use)}
+  )
+  message.actual = use.word
+  message.expected = [expected]
+  Object.assign(message, {data: {kind: use.difference, dialect, decidedBy: reason, counts: {...counts}}})
+}
