@@ -1,10 +1,12 @@
-// `npm run accuracy`: how well inconsistent-name and acronym-expansion find what they exist to
-// find, on two real books (the Brown corpus and Moby-Dick). Faults of every kind are injected
+// `npm run accuracy`: how well the rules find what they exist to find, on two real books (the
+// Brown corpus and Moby-Dick): inconsistent-name and acronym-expansion (`--suite names`, the
+// default), or spelling, inconsistent-spelling and inconsistent-hyphenation (`--suite words`). Faults of every kind are injected
 // with a fixed seed and written to a truth file; `galley check` runs on the untouched book and
 // on the injected one. Prints recall per kind, flags on controls, and every finding on the
 // untouched text (each one a false flag or a real variant of the source, to be read by hand).
-// Options: --seed N (default 12), --per-kind N (default 20), --corpus brown|moby-dick,
-// --results <file> (default pipeline/bench/ACCURACY.md; --no-results to only print).
+// Options: --suite names|words, --seed N (default 12), --per-kind N (default 20; names only),
+// --corpus brown|moby-dick, --results <file> (default pipeline/bench/ACCURACY.md, or
+// ACCURACY-WORDS.md for the word rules; --no-results to only print).
 import {spawn} from 'node:child_process'
 import {mkdir, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -14,15 +16,23 @@ import {ruleIds} from '../checks/index.ts'
 import {brown, moby, type Corpus} from './accuracy/corpora.ts'
 import {acronymControls, acronymKinds, inject, nameKinds, type Injection, type RuleId} from './accuracy/inject.ts'
 import {findingsOf, score, type Finding, type Scored} from './accuracy/score.ts'
+import {compoundKinds, dialectKinds, injectWords, slipKinds} from './accuracy/words.ts'
 import {cacheFolder, countWords} from './corpus.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const bin = path.resolve(here, '../bin.js')
-const measured: RuleId[] = ['inconsistent-name', 'acronym-expansion']
-const kindOrder: string[] = [...nameKinds.map((kind) => kind.id), ...acronymKinds, ...acronymControls]
+const kindOrder: string[] = [
+  ...nameKinds.map((kind) => kind.id),
+  ...acronymKinds,
+  ...acronymControls,
+  ...slipKinds,
+  ...dialectKinds,
+  ...compoundKinds
+]
 
 const {values} = parseArgs({
   options: {
+    suite: {type: 'string', default: 'names'},
     seed: {type: 'string', default: '12'},
     'per-kind': {type: 'string', default: '20'},
     corpus: {type: 'string', multiple: true},
@@ -33,7 +43,12 @@ const {values} = parseArgs({
 const seed = Number(values.seed)
 const perKind = Number(values['per-kind'])
 if (!Number.isInteger(seed) || !(perKind >= 1)) throw new Error('--seed and --per-kind take whole numbers')
-const resultsFile = values['no-results'] ? undefined : (values.results ?? path.join(here, 'ACCURACY.md'))
+if (values.suite !== 'names' && values.suite !== 'words') throw new Error('--suite takes names or words')
+const words = values.suite === 'words'
+const measured: RuleId[] = words
+  ? ['spelling', 'inconsistent-spelling', 'inconsistent-hyphenation']
+  : ['inconsistent-name', 'acronym-expansion']
+const resultsFile = values['no-results'] ? undefined : (values.results ?? path.join(here, words ? 'ACCURACY-WORDS.md' : 'ACCURACY.md'))
 const log = (line: string) => process.stderr.write(`accuracy: ${line}\n`)
 
 const corpora: Array<() => Corpus | Promise<Corpus>> = [brown, moby]
@@ -42,23 +57,23 @@ const sections: string[] = []
 for (const load of corpora) {
   const corpus = await load()
   if (wanted && !wanted.includes(corpus.id)) continue
-  const words = corpus.chapters.reduce((sum, chapter) => sum + countWords(chapter.markdown), 0)
-  log(`${corpus.title}: ${corpus.chapters.length} chapters, ${words.toLocaleString('en')} words, ${corpus.names.size} names`)
-  const folder = path.join(cacheFolder, `accuracy-${corpus.id}-seed${seed}-${perKind}`)
-  const {chapters, truth} = inject(corpus, seed, perKind)
+  const count = corpus.chapters.reduce((sum, chapter) => sum + countWords(chapter.markdown), 0)
+  log(`${corpus.title}: ${corpus.chapters.length} chapters, ${count.toLocaleString('en')} words, ${corpus.names.size} names`)
+  const folder = path.join(cacheFolder, `accuracy-${values.suite}-${corpus.id}-seed${seed}-${perKind}`)
+  const {chapters, truth} = words ? injectWords(corpus, seed) : inject(corpus, seed, perKind)
   const untouched = await check(path.join(folder, 'untouched'), corpus.chapters)
   const injected = await check(path.join(folder, 'injected'), chapters)
   await writeFile(path.join(folder, 'truth.json'), `${JSON.stringify(truth, null, 1)}\n`)
   log(`truth file: ${path.join(folder, 'truth.json')} (${truth.length} injections)`)
   const scored = score(truth, injected, untouched)
-  const section = report(corpus, words, truth, scored, untouched)
+  const section = report(corpus, count, truth, scored, untouched)
   process.stdout.write(`${section}\n`)
   sections.push(section)
 }
 
 if (resultsFile) {
   const header = [
-    '# Accuracy of the name and acronym rules',
+    words ? '# Accuracy of the spelling rules' : '# Accuracy of the name and acronym rules',
     '',
     'Written by `npm run accuracy` (pipeline/bench/accuracy.ts); the commands at the end of each',
     'section reproduce it. Injected faults have a fixed seed; every finding on the untouched text is',
@@ -136,7 +151,7 @@ function report(corpus: Corpus, words: number, truth: Injection[], {scores: unor
     }
   }
   lines.push(
-    `Reproduce: \`npm run accuracy -- --corpus ${corpus.id} --seed ${seed} --per-kind ${perKind}\` (${truth.length} injections).`,
+    `Reproduce: \`npm run accuracy -- --suite ${values.suite} --corpus ${corpus.id} --seed ${seed}${words ? '' : ` --per-kind ${perKind}`}\` (${truth.length} injections).`,
     ''
   )
   return lines.join('\n')

@@ -98,12 +98,11 @@ function report(file: VFile, finding: Finding): void {
     reason === 'config'
       ? `the config sets \`${dialect}\``
       : reason === 'lang'
-        ? `the manuscript's \`lang\` is \`${dialect}\``
+        ? `the manuscript’s \`lang\` is \`${dialect}\``
         : `the manuscript has ${counts[use.side === 'us' ? 'gb' : 'us']} ${sideNames[use.side === 'us' ? 'gb' : 'us']} and ${counts[use.side]} ${sideNames[use.side]}`
-  const message = file.message(
-    `Unexpected ${sideNames[use.side]} spelling \`${use.word}\`, expected \`${expected}\` (${because})`,
-    {place: positionOf(file, use)}
-  )
+  const message = file.message(`Unexpected ${sideNames[use.side]} spelling \`${use.word}\`, expected \`${expected}\` (${because})`, {
+    place: positionOf(file, use)
+  })
   message.actual = use.word
   message.expected = [expected]
   Object.assign(message, {data: {kind: use.difference, dialect, decidedBy: reason, counts: {...counts}}})

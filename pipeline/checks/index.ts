@@ -3,6 +3,7 @@
 // rule table all come from this list. A new rule is one file and one line here.
 import {rule as acronymExpansion} from './acronym-expansion.ts'
 import {rule as imagePath} from './image-path.ts'
+import {rule as inconsistentHyphenation} from './inconsistent-hyphenation.ts'
 import {rule as inconsistentName} from './inconsistent-name.ts'
 import {rule as inconsistentSpelling} from './inconsistent-spelling.ts'
 import {rule as linkPath} from './link-path.ts'
@@ -14,7 +15,18 @@ import type {Rule} from './rule.ts'
 import type {Severity} from './severity.ts'
 import {rule as unclosedHtml} from './unclosed-html.ts'
 
-const galleyRules: Rule[] = [repeatedParagraph, inconsistentName, acronymExpansion, repeatedWords, spelling, inconsistentSpelling, imagePath, linkPath, unclosedHtml]
+const galleyRules: Rule[] = [
+  repeatedParagraph,
+  inconsistentName,
+  acronymExpansion,
+  repeatedWords,
+  spelling,
+  inconsistentSpelling,
+  inconsistentHyphenation,
+  imagePath,
+  linkPath,
+  unclosedHtml
+]
 
 /** Galley's own rules first, then remark-lint's; a rule two presets list appears once. */
 export const rules: Rule[] = [...new Map([...galleyRules, ...markdownRules].map((rule) => [rule.id, rule])).values()]

@@ -47,6 +47,10 @@ interface Use {
 
 /** A sentence's first word is reported only when its slip is a word the book uses this often: otherwise it is likelier a name. */
 const commonWord = 10
+/** A word used this often is a term of the book whatever it is one slip of (`lettres` in `belles lettres`). */
+const plainTerm = 5
+/** A slip of a word the book uses this often is a slip, whatever other words it is a slip of. */
+const commonSlip = 100
 
 export const rule = crossFileRule({
   id: 'spelling',
@@ -70,14 +74,23 @@ function analyse(chapters: Unknowns[], settings: Settings): Finding[][] {
     }
     for (const [word, count] of features.vocabulary) vocabulary.set(word, (vocabulary.get(word) ?? 0) + count)
   })
-  const learned = [...uses].filter(([, list]) => list.length >= settings.learnAt)
-  // Most used first, so that a slip of two terms is reported against the one the book uses more.
-  const near = nearest(learned.sort(([, one], [, other]) => other.length - one.length).map(([key]) => key))
   const inBook = (word: string) => vocabulary.get(word) ?? 0
+  // A word used again and again is a term of the book, unless it is plainly a slip made more
+  // than once: swapped letters of a word the book uses, or a slip of a word used ten times as often.
+  const isTerm = (key: string, list: Use[]) => {
+    if (list.length < settings.learnAt) return false
+    if (list.length >= plainTerm) return true
+    const slips = likelySlips(list[0]!.use, inBook)
+    return slips.length === 0 || (!swapped(key, slips[0]!) && inBook(slips[0]!) < 10 * list.length)
+  }
+  const terms = [...uses].filter(([key, list]) => isTerm(key, list))
+  // Most used first, so that a slip of two terms is reported against the one the book uses more.
+  const near = nearest(terms.sort(([, one], [, other]) => other.length - one.length).map(([key]) => key))
+  const learned = new Set(terms.map(([key]) => key))
 
   const findings: Finding[][] = chapters.map(() => [])
   for (const [key, list] of uses) {
-    if (list.length >= settings.learnAt) continue
+    if (learned.has(key)) continue
     for (const {chapter, use} of list) {
       // A capital mid-sentence makes a name: inconsistent-name compares those.
       if (!use.initial && use.word !== key) continue
@@ -115,27 +128,37 @@ function isSlipOfTerm(use: Unknown, key: string, term: Use[]): boolean {
 
 /**
  * The words an unknown word is likely a slip of, most used in the book first; none when it is
- * likelier a word of its own. Read off the findings on the Brown corpus (pipeline/bench/ACCURACY.md):
- * - a slip of a word the book never uses, or of one of three or more words (`diem`: `dim`,
- *   `die`, `died`, …), is likelier a rare word than a slip, unless it swaps two letters of a
- *   long word (`recieve`);
- * - a word made of dictionary words (`demander`, `literalism`) is one, unless its letters are
- *   a known word's swapped;
- * - words under five letters are slips only as a swap of a common word (`teh`);
- * - a capitalised first word of a sentence is likelier a name (`Estep`, `Diron`), unless its
- *   slip keeps its first letter and is a common word (`Futhermore`).
+ * likelier a word of its own. Weighed on the Brown corpus and Moby-Dick (`npm run accuracy --
+ * --suite words`):
+ * - two letters of a word the book uses swapped (`wheer`, `recieve`) is a slip: a swap rarely
+ *   makes another word;
+ * - otherwise a slip of a word the book never uses, or of several that it uses about as often
+ *   (`diem`: `dim`, `die`, `died`), is likelier a rare word than a slip; one it uses five times
+ *   as often as any other (`recnt`: `recent`, not `recant`), or a hundred times, is the slip;
+ * - a stem with an affix (`demander`, `literalism`) is a word; two words closed up
+ *   (`discourged`: `disco` and `urged`) are one only when no slip is plainly meant;
+ * - words under four letters are slips only as a swap of a common word (`teh`);
+ * - a capitalised first word of a sentence is likelier a name (`Estep`, `Diron`, `Hotei`),
+ *   unless its slip keeps its first letter, is a common word, and is a swap or a slip of a long
+ *   word (`Futhermore`).
  */
 function likelySlips(use: Unknown, inBook: (word: string) => number): string[] {
   const key = use.word.toLowerCase()
   const slips = use.slips.filter((slip) => !use.parts?.includes(slip)).sort((one, other) => inBook(other) - inBook(one))
-  const top = slips[0]
-  if (top === undefined) return []
+  const used = slips.filter((slip) => inBook(slip) > 0)
+  const top = used[0]
+  const swap = slips.find((slip) => swapped(key, slip))
+  if (use.word !== key) {
+    const plain = swap === top || (key.length >= 6 && !use.parts)
+    return top && top[0] === key[0] && inBook(top) >= commonWord && plain ? [top] : []
+  }
   // A short text says little about which words are common; swapped letters are a slip anyway.
-  if (inBook(top) === 0) return key.length >= 6 && use.word === key ? slips.filter((slip) => swapped(key, slip)) : []
-  if (key.length < 5) return key.length > 2 && swapped(key, top) && inBook(top) >= 100 ? [top] : []
-  if (slips.length > 2 || (use.parts && !swapped(key, top))) return []
-  if (use.word !== key && (top[0] !== key[0] || inBook(top) < commonWord)) return []
-  return slips.filter((slip) => inBook(slip) > 0)
+  const plainSwap = swap && (key.length >= 4 ? inBook(swap) > 0 || key.length >= 6 : key.length === 3 && inBook(swap) >= commonSlip)
+  if (plainSwap) return [swap, ...used.filter((slip) => slip !== swap)]
+  if (!top || key.length < 4 || use.affixed) return []
+  const second = used[1]
+  const dominant = !second || inBook(top) >= 5 * inBook(second)
+  return dominant || (!use.parts && (used.length <= 2 || inBook(top) >= commonSlip)) ? used : []
 }
 
 /** Whether a word is used capitalised mid-sentence, as a name is. */

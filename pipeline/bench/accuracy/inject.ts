@@ -7,7 +7,7 @@ import {uniformInt} from 'pure-rand/distribution/uniformInt'
 import {xoroshiro128plus} from 'pure-rand/generator/xoroshiro128plus'
 import type {Corpus} from './corpora.ts'
 
-export type RuleId = 'inconsistent-name' | 'acronym-expansion'
+export type RuleId = 'inconsistent-name' | 'acronym-expansion' | 'spelling' | 'inconsistent-spelling' | 'inconsistent-hyphenation'
 
 export interface Injection {
   kind: string
@@ -36,7 +36,7 @@ interface Token {
   joinedAfter: boolean
 }
 
-interface Edit {
+export interface Edit {
   chapter: number
   start: number
   end: number
@@ -44,7 +44,7 @@ interface Edit {
   injection: Omit<Injection, 'file' | 'line' | 'column' | 'endColumn'>
 }
 
-type Random = (below: number) => number
+export type Random = (below: number) => number
 type Mutation = (word: string, random: Random) => string | undefined
 
 const vowels = 'aeiou'
@@ -78,7 +78,7 @@ const transliterations: Array<[RegExp, string]> = [
   [/v/, 'w']
 ]
 
-const mutations: Record<string, Mutation> = {
+export const mutations: Record<string, Mutation> = {
   substitution: (word, random) => {
     const places = [...word].flatMap((char, index) => (index > 0 && vowels.includes(char) ? [index] : []))
     if (places.length === 0) return undefined
@@ -444,7 +444,7 @@ function lineEnd(markdown: string, random: Random, free: (offset: number) => boo
 }
 
 /** The book with every edit made, and where each injected text now stands. */
-function apply(corpus: Corpus, edits: Edit[]): {chapters: Corpus['chapters']; truth: Injection[]} {
+export function apply(corpus: Corpus, edits: Edit[]): {chapters: Corpus['chapters']; truth: Injection[]} {
   const truth: Injection[] = []
   const chapters = corpus.chapters.map(({name, markdown}, chapter) => {
     const mine = edits.filter((edit) => edit.chapter === chapter).sort((a, b) => a.start - b.start)

@@ -18,9 +18,26 @@ export interface Marked {
  * the American way.
  */
 const differences: Array<[string, string, string?]> = [
-  ['our', 'or'], ['ise', 'ize'], ['isi', 'izi', 'ise/ize'], ['isa', 'iza', 'ise/ize'], ['yse', 'yze'], ['ysi', 'yzi', 'yse/yze'],
-  ['tre', 'ter'], ['ogue', 'og'], ['ence', 'ense'], ['ll', 'l'], ['l', 'll'], ['ae', 'e'], ['oe', 'e'], ['ement', 'ment'],
-  ['ey', 'ay'], ['mme', 'm'], ['que', 'ck'], ['ough', 'ow'], ['ou', 'o'], ['ium', 'um']
+  ['our', 'or'],
+  ['ise', 'ize'],
+  ['isi', 'izi', 'ise/ize'],
+  ['isa', 'iza', 'ise/ize'],
+  ['yse', 'yze'],
+  ['ysi', 'yzi', 'yse/yze'],
+  ['tre', 'ter'],
+  ['ogue', 'og'],
+  ['ence', 'ense'],
+  ['ll', 'l'],
+  ['l', 'll'],
+  ['ae', 'e'],
+  ['oe', 'e'],
+  ['ement', 'ment'],
+  ['ey', 'ay'],
+  ['mme', 'm'],
+  ['que', 'ck'],
+  ['ough', 'ow'],
+  ['ou', 'o'],
+  ['ium', 'um']
 ]
 
 /** The words both dictionaries have in both forms, which style guides still give a side (Chicago 5.250). */

@@ -26,13 +26,63 @@ export function slipsOf(word: string, spelling: Spelling): string[] {
  * suffixes and few prefixes, so `unmeritorious`, `midmorning` or `hitless` are not in it, yet no
  * copy editor would call them misspelt. Each ending is `[ending, what the stem ends in instead]`.
  */
-const prefixes = ['un', 'non', 'semi', 're', 'pre', 'sub', 'super', 'over', 'under', 'mid', 'anti', 'counter', 'inter', 'multi', 'out', 'co', 'de', 'dis', 'mis', 'post', 'pro', 'quasi', 'ultra', 'macro', 'micro']
+const prefixes = [
+  'un',
+  'non',
+  'semi',
+  're',
+  'pre',
+  'sub',
+  'super',
+  'over',
+  'under',
+  'mid',
+  'anti',
+  'counter',
+  'inter',
+  'multi',
+  'out',
+  'co',
+  'de',
+  'dis',
+  'mis',
+  'post',
+  'pro',
+  'quasi',
+  'ultra',
+  'macro',
+  'micro'
+]
 const endings: Array<[string, string]> = [
-  ['ies', 'y'], ['ied', 'y'], ['ier', 'y'], ['iest', 'y'], ['ily', 'y'], ['ably', 'able'], ['ibly', 'ible'], ['ically', 'ic'],
-  ['ally', 'al'], ['s', ''], ['es', ''], ['ly', ''], ['ness', ''], ['less', ''], ['ism', ''], ['ist', ''], ['ists', ''],
-  ['like', ''], ['ship', ''], ['wise', ''], ['ward', ''], ['ish', ''], ['y', ''], ['y', 'e'], ['ed', 'e'], ['er', 'e'],
+  ['ies', 'y'],
+  ['ied', 'y'],
+  ['ier', 'y'],
+  ['iest', 'y'],
+  ['ily', 'y'],
+  ['ably', 'able'],
+  ['ibly', 'ible'],
+  ['ically', 'ic'],
+  ['ally', 'al'],
+  ['s', ''],
+  ['es', ''],
+  ['ly', ''],
+  ['ness', ''],
+  ['less', ''],
+  ['ism', ''],
+  ['ist', ''],
+  ['ists', ''],
+  ['like', ''],
+  ['ship', ''],
+  ['wise', ''],
+  ['ward', ''],
+  ['ish', ''],
+  ['y', ''],
+  ['y', 'e'],
+  ['ed', 'e'],
+  ['er', 'e'],
   // Speech written as heard: `gettin`, `coulda`.
-  ['in', 'ing'], ['a', '']
+  ['in', 'ing'],
+  ['a', '']
 ]
 /** Endings that begin with a vowel drop a stem's final `e` (`taking`), so `takeing` is no derivation. */
 const vowelEndings = ['ing', 'ed', 'er', 'ers', 'est', 'eth', 'es']
@@ -52,6 +102,7 @@ export function partsOf(word: string, spelling: Spelling): string[] | undefined 
     const stem = word.slice(0, -ending.length)
     if (word.endsWith(ending) && !stem.endsWith('e') && known(stem)) return [stem]
   }
-  for (let at = 3; at <= word.length - 3; at++) if (known(word.slice(0, at)) && known(word.slice(at))) return [word.slice(0, at), word.slice(at)]
+  for (let at = 3; at <= word.length - 3; at++)
+    if (known(word.slice(0, at)) && known(word.slice(at))) return [word.slice(0, at), word.slice(at)]
   return undefined
 }

@@ -25,14 +25,15 @@ export interface Token extends Span {
 const openers = new Set(['“', '"', '‘', "'", '«', ':', '—', '('])
 
 const memo = new WeakMap<Root, Token[]>()
+const maxWord = 64
 
 export function tokens(tree: Root, file: VFile): Token[] {
   let found = memo.get(tree)
-  if (!found) memo.set(tree, (found = tokenise(file.data.prose ?? prose(tree, file), tree)))
+  if (!found) memo.set(tree, (found = tokenise(file.data.prose ?? prose(tree, file), tree, String(file.value))))
   return found
 }
 
-function tokenise(nlcst: NlcstRoot, mdast: Root): Token[] {
+function tokenise(nlcst: NlcstRoot, mdast: Root, source: string): Token[] {
   const headings = ranges(mdast, 'heading', () => true)
   // A URL or an address written out as its own link text is no word of the language.
   const addresses = ranges(mdast, 'link', (node: Link) => {
@@ -44,13 +45,19 @@ function tokenise(nlcst: NlcstRoot, mdast: Root): Token[] {
     if (paragraph.type !== 'ParagraphNode') continue
     const heading = headings(paragraph.position?.start.offset ?? -1)
     for (const sentence of paragraph.children) {
-      if (sentence.type === 'SentenceNode') sentenceTokens(sentence, heading, addresses, result)
+      if (sentence.type === 'SentenceNode') sentenceTokens(sentence, heading, addresses, result, source)
     }
   }
   return result
 }
 
-function sentenceTokens(sentence: Sentence, heading: boolean, addresses: (offset: number) => boolean, result: Token[]): void {
+function sentenceTokens(
+  sentence: Sentence,
+  heading: boolean,
+  addresses: (offset: number) => boolean,
+  result: Token[],
+  source: string
+): void {
   let initial = true
   let adjacent = false
   for (const node of sentence.children) {
@@ -64,14 +71,21 @@ function sentenceTokens(sentence: Sentence, heading: boolean, addresses: (offset
       adjacent = false
       continue
     }
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
-    if (start === undefined || end === undefined) continue
+    const written = nlcstToString(node)
+    // No word of a language is this long (English's longest in a dictionary has 45 letters):
+    // it is a hash, a sequence or a hostile line, and looking it up would cost its length squared.
+    if (written.length > maxWord) {
+      adjacent = false
+      continue
+    }
+    const start = placed(node.position?.start.offset, written, source, result.at(-1)?.end ?? 0)
+    if (start === undefined) continue
+    const end = start + written.length
     if (addresses(start)) {
       adjacent = false
       continue
     }
-    let text = nlcstToString(node).replaceAll('’', "'")
+    let text = written.replaceAll('’', "'")
     let last = end
     const possessive = /'s?$/i.exec(text)
     if (possessive && text.length > possessive[0].length + 1) {
@@ -82,6 +96,19 @@ function sentenceTokens(sentence: Sentence, heading: boolean, addresses: (offset
     initial = false
     adjacent = true
   }
+}
+
+/**
+ * Where a word stands in the source. mdast-util-to-nlcst places words by their offset in a text
+ * node's value, so after an escape or an entity (`\\*`, `&amp;`) in the same node every word
+ * stands a little to the left of where it is written. The word is then looked for just after the
+ * word before; one not found there is left out rather than reported in the wrong place.
+ */
+function placed(offset: number | undefined, word: string, source: string, after: number): number | undefined {
+  if (offset === undefined) return undefined
+  if (source.startsWith(word, offset)) return offset
+  const found = source.indexOf(word, Math.max(after, offset))
+  return found >= 0 && found - offset <= 256 ? found : undefined
 }
 
 /**

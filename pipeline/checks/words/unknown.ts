@@ -17,6 +17,8 @@ export interface Unknown extends Span {
   slips: string[]
   /** The dictionary words it is made of (a stem and an affix, or two closed up), if it is. */
   parts: string[] | undefined
+  /** Whether those are a stem and an affix (`demander`), rather than two words closed up (`midmorning`). */
+  affixed: boolean
 }
 
 export interface Unknowns {
@@ -55,14 +57,20 @@ export function collectUnknown(tree: Root, file: VFile, own: Set<string>): Unkno
       vocabulary.set(key, (vocabulary.get(key) ?? 0) + 1)
     }
     // Two unknown words side by side are a foreign or made-up phrase (`nolo contendere`,
-    // `bete noire`, `mumbo jumbo`), not two slips: neither is kept.
-    const joined = token.adjacent && before.length > 0 && found.length > 0
+    // `bete noire`, `mumbo jumbo`), not two slips: neither is kept. An abbreviation (`sp`) is no
+    // word of a phrase.
+    const joined = token.adjacent && before.some(isWordLike) && found.some(isWordLike)
     if (!joined && !phrase) unknown.push(...before)
     phrase = joined || (found.length > 1 && token.text.includes('-'))
     before = found
   }
   if (!phrase) unknown.push(...before)
   return {spelling, unknown, vocabulary}
+}
+
+/** A word of a phrase: not an abbreviation (`sp`) or a name (`Lenygon`), which stand beside any word. */
+function isWordLike(use: Unknown): boolean {
+  return use.word.length >= 3 && (use.initial || use.word === use.word.toLowerCase())
 }
 
 /**
@@ -82,15 +90,18 @@ function spellingOf(file: VFile): Spelling | undefined {
   return /^en-(gb|au|nz|ie|za|in)\b/.test(tag) ? 'gb' : 'us'
 }
 
-const explained = new Map<string, Pick<Unknown, 'slips' | 'parts'>>()
+const explained = new Map<string, Pick<Unknown, 'slips' | 'parts' | 'affixed'>>()
 
 /** What an unknown word may be, worked out once per word and process. */
-function explain(word: string, initial: boolean, spelling: Spelling): Pick<Unknown, 'slips' | 'parts'> {
+function explain(word: string, initial: boolean, spelling: Spelling): Pick<Unknown, 'slips' | 'parts' | 'affixed'> {
   const key = word.toLowerCase()
   // A capital mid-sentence makes a name, which is no slip of a word.
-  if (key !== word && !initial) return {slips: [], parts: undefined}
+  if (key !== word && !initial) return {slips: [], parts: undefined, affixed: false}
   const memo = `${spelling}:${key}`
   let found = explained.get(memo)
-  if (!found) explained.set(memo, (found = {slips: slipsOf(key, spelling), parts: partsOf(key, spelling)}))
+  if (!found) {
+    const parts = partsOf(key, spelling)
+    explained.set(memo, (found = {slips: slipsOf(key, spelling), parts, affixed: parts?.length === 1}))
+  }
   return found
 }
