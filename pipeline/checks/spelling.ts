@@ -19,6 +19,7 @@ import {z} from 'zod'
 import {crossFileRule} from './cross-file.ts'
 import {nearest, swapped} from './words/near.ts'
 import {positionOf, type Span} from './words/place.ts'
+import {slipsOf} from './words/slips.ts'
 import {collectUnknown, type Unknown, type Unknowns} from './words/unknown.ts'
 
 export const options = z.strictObject({
@@ -75,13 +76,21 @@ function analyse(chapters: Unknowns[], settings: Settings): Finding[][] {
     for (const [word, count] of features.vocabulary) vocabulary.set(word, (vocabulary.get(word) ?? 0) + count)
   })
   const inBook = (word: string) => vocabulary.get(word) ?? 0
+  const slips = new Map<string, string[]>()
+  /** The words the book uses (and the dictionary words swapped) that a word is one slip of. */
+  const slipsFor = (use: Unknown): string[] => {
+    const key = use.word.toLowerCase()
+    let found = slips.get(key)
+    if (!found) slips.set(key, (found = [...new Set([...use.swaps, ...slipsOf(key, (word) => vocabulary.has(word))])]))
+    return found
+  }
   // A word used again and again is a term of the book, unless it is plainly a slip made more
   // than once: swapped letters of a word the book uses, or a slip of a word used ten times as often.
   const isTerm = (key: string, list: Use[]) => {
     if (list.length < settings.learnAt) return false
     if (list.length >= plainTerm) return true
-    const slips = likelySlips(list[0]!.use, inBook)
-    return slips.length === 0 || (!swapped(key, slips[0]!) && inBook(slips[0]!) < 10 * list.length)
+    const likely = likelySlips(list[0]!.use, slipsFor(list[0]!.use), inBook)
+    return likely.length === 0 || (!swapped(key, likely[0]!) && inBook(likely[0]!) < 10 * list.length)
   }
   const terms = [...uses].filter(([key, list]) => isTerm(key, list))
   // Most used first, so that a slip of two terms is reported against the one the book uses more.
@@ -102,9 +111,9 @@ function analyse(chapters: Unknowns[], settings: Settings): Finding[][] {
         findings[chapter]!.push({use, expected: [word], term: {word, uses: term.length, chapter: first.chapter, place: first.use}})
         continue
       }
-      const slips = likelySlips(use, inBook)
-      if (slips.length > 0) {
-        findings[chapter]!.push({use, expected: slips.slice(0, settings.suggestions).map((word) => matchCase(word, use.word))})
+      const likely = likelySlips(use, slipsFor(use), inBook)
+      if (likely.length > 0) {
+        findings[chapter]!.push({use, expected: likely.slice(0, settings.suggestions).map((word) => matchCase(word, use.word))})
       } else if (settings.unknownWords && !use.parts && !isName(list)) {
         findings[chapter]!.push({use, expected: []})
       }
@@ -135,16 +144,17 @@ function isSlipOfTerm(use: Unknown, key: string, term: Use[]): boolean {
  * - otherwise a slip of a word the book never uses, or of several that it uses about as often
  *   (`diem`: `dim`, `die`, `died`), is likelier a rare word than a slip; one it uses five times
  *   as often as any other (`recnt`: `recent`, not `recant`), or a hundred times, is the slip;
- * - a stem with an affix (`demander`, `literalism`) is a word; two words closed up
+ * - a stem with an affix (`demander`, `literalism`) is a word, unless it is a slip of a word used
+ *   a hundred times with the same first letter (`presure`); two words closed up
  *   (`discourged`: `disco` and `urged`) are one only when no slip is plainly meant;
  * - words under four letters are slips only as a swap of a common word (`teh`);
  * - a capitalised first word of a sentence is likelier a name (`Estep`, `Diron`, `Hotei`),
  *   unless its slip keeps its first letter, is a common word, and is a swap or a slip of a long
  *   word (`Futhermore`).
  */
-function likelySlips(use: Unknown, inBook: (word: string) => number): string[] {
+function likelySlips(use: Unknown, candidates: string[], inBook: (word: string) => number): string[] {
   const key = use.word.toLowerCase()
-  const slips = use.slips.filter((slip) => !use.parts?.includes(slip)).sort((one, other) => inBook(other) - inBook(one))
+  const slips = candidates.filter((slip) => !use.parts?.includes(slip)).sort((one, other) => inBook(other) - inBook(one))
   const used = slips.filter((slip) => inBook(slip) > 0)
   const top = used[0]
   const swap = slips.find((slip) => swapped(key, slip))
@@ -155,7 +165,9 @@ function likelySlips(use: Unknown, inBook: (word: string) => number): string[] {
   // A short text says little about which words are common; swapped letters are a slip anyway.
   const plainSwap = swap && (key.length >= 4 ? inBook(swap) > 0 || key.length >= 6 : key.length === 3 && inBook(swap) >= commonSlip)
   if (plainSwap) return [swap, ...used.filter((slip) => slip !== swap)]
-  if (!top || key.length < 4 || use.affixed) return []
+  if (!top || key.length < 4) return []
+  // A derived word beside a very common word with its first letter (`presure`: `pre` and `sure`, or `pressure`).
+  if (use.affixed) return inBook(top) >= commonSlip && top[0] === key[0] ? [top] : []
   const second = used[1]
   const dominant = !second || inBook(top) >= 5 * inBook(second)
   return dominant || (!use.parts && (used.length <= 2 || inBook(top) >= commonSlip)) ? used : []

@@ -52,6 +52,14 @@ export interface Scored {
   collateral: Finding[]
 }
 
+/**
+ * A finding as it is on either text: a fault injected before it moves its column, and one that
+ * changes a count moves the counts its reason gives (`used 3 times`, `has 4478 American`).
+ */
+function keyOf(finding: Finding): string {
+  return `${finding.file}\u0000${finding.ruleId}\u0000${finding.reason.replace(/\d+/g, '#')}`
+}
+
 export function score(truth: Injection[], findings: Finding[], untouched: Finding[]): Scored {
   const byKind = new Map<string, Score>()
   const matched = new Set<Finding>()
@@ -71,9 +79,7 @@ export function score(truth: Injection[], findings: Finding[], untouched: Findin
     if (found.length > 0) entry.flagged++
     else if (!injection.control) entry.missed.push(injection)
   }
-  const before = new Set(untouched.map((finding) => `${finding.file}\u0000${finding.ruleId}\u0000${finding.reason}`))
-  const collateral = findings.filter(
-    (finding) => !matched.has(finding) && !before.has(`${finding.file}\u0000${finding.ruleId}\u0000${finding.reason}`)
-  )
+  const before = new Set(untouched.map(keyOf))
+  const collateral = findings.filter((finding) => !matched.has(finding) && !before.has(keyOf(finding)))
   return {scores: [...byKind.values()], collateral}
 }

@@ -54,6 +54,8 @@ export function injectWords(corpus: Corpus, seed: number): {chapters: Corpus['ch
         const word = pick((one) => one.text.length >= 5 && inDictionary(one.text))
         const changed = word && mutations[kind]!(word.text, random)
         if (!word || !changed || vocabulary.has(changed) || inDictionary(changed) || inDictionary(changed, 'gb')) continue
+        // Each slip once in the book: one made again and again is a term of it to the rule.
+        vocabulary.add(changed)
         edits.push(edit(chapter, word, changed, 'spelling', kind))
         break
       }

@@ -41,28 +41,30 @@ const differences: Array<[string, string, string?]> = [
 ]
 
 /** The words both dictionaries have in both forms, which style guides still give a side (Chicago 5.250). */
-const directions: Record<string, Marked> = {
-  towards: {side: 'gb', counterpart: 'toward', difference: 'wards/ward'},
-  toward: {side: 'us', counterpart: 'towards', difference: 'wards/ward'},
-  afterwards: {side: 'gb', counterpart: 'afterward', difference: 'wards/ward'},
-  afterward: {side: 'us', counterpart: 'afterwards', difference: 'wards/ward'}
-}
+const directions = new Map<string, Marked>([
+  ['towards', {side: 'gb', counterpart: 'toward', difference: 'wards/ward'}],
+  ['toward', {side: 'us', counterpart: 'towards', difference: 'wards/ward'}],
+  ['afterwards', {side: 'gb', counterpart: 'afterward', difference: 'wards/ward'}],
+  ['afterward', {side: 'us', counterpart: 'afterwards', difference: 'wards/ward'}]
+])
 
-const memo = new Map<string, Marked | undefined>()
+/** Each word's answer; `null` for a word both spell alike. */
+const memo = new Map<string, Marked | null>()
 
 /** The word's side and counterpart (lower case in, lower case out), or undefined for a word both spell alike. */
 export function marked(word: string): Marked | undefined {
-  if (word in directions) return directions[word]
-  if (memo.has(word)) return memo.get(word)
-  let found: Marked | undefined
-  const us = inDictionary(word, 'us')
-  const gb = inDictionary(word, 'gb')
-  if (us !== gb) found = counterpartOf(word, us ? 'us' : 'gb')
-  memo.set(word, found)
-  return found
+  const direction = directions.get(word)
+  if (direction) return direction
+  let found = memo.get(word)
+  if (found === undefined) {
+    const us = inDictionary(word, 'us')
+    found = us === inDictionary(word, 'gb') ? null : counterpartOf(word, us ? 'us' : 'gb')
+    memo.set(word, found)
+  }
+  return found ?? undefined
 }
 
-function counterpartOf(word: string, side: Spelling): Marked | undefined {
+function counterpartOf(word: string, side: Spelling): Marked | null {
   const other: Spelling = side === 'us' ? 'gb' : 'us'
   for (const [british, american, label] of differences) {
     const [from, to] = side === 'us' ? [american, british] : [british, american]
@@ -71,5 +73,5 @@ function counterpartOf(word: string, side: Spelling): Marked | undefined {
       if (inDictionary(candidate, other)) return {side, counterpart: candidate, difference: label ?? `${british}/${american}`}
     }
   }
-  return undefined
+  return null
 }

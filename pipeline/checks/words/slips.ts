@@ -1,17 +1,18 @@
 // What a word the dictionary lacks may be: a slip of a word it has (one letter dropped, added,
 // changed, or two swapped), or a word it lacks only because it is made from words it has. The
 // slips are Damerau's single edits, generated and looked up (Norvig's corrector): a few hundred
-// lookups of a microsecond or two each, where nspell's own `suggest` also tries two edits and
-// costs tens of milliseconds a word, which a book with thousands of rare words cannot pay.
+// lookups, against the words the book itself uses, which are the likely ones. nspell's own
+// `suggest` tries two edits against the whole dictionary and costs tens of milliseconds a word,
+// which a book with thousands of rare words cannot pay.
 import {inDictionary, type Spelling} from '../dictionary.ts'
 
 const letters = 'abcdefghijklmnopqrstuvwxyz'
 
-/** Words of the dictionary one slip from `word` (lower case), the likeliest slips first: swaps, then missing, extra and wrong letters. */
-export function slipsOf(word: string, spelling: Spelling): string[] {
+/** The words `known` accepts one slip from `word` (lower case): swaps first, then missing, extra and wrong letters. */
+export function slipsOf(word: string, known: (candidate: string) => boolean): string[] {
   const found = new Set<string>()
   const probe = (candidate: string) => {
-    if (candidate.length > 1 && !found.has(candidate) && inDictionary(candidate, spelling, false)) found.add(candidate)
+    if (candidate.length > 1 && known(candidate)) found.add(candidate)
   }
   for (let at = 0; at < word.length - 1; at++) probe(word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2))
   for (let at = 0; at <= word.length; at++) for (const letter of letters) probe(word.slice(0, at) + letter + word.slice(at))
@@ -19,6 +20,16 @@ export function slipsOf(word: string, spelling: Spelling): string[] {
   for (let at = 0; at < word.length; at++)
     for (const letter of letters) if (letter !== word[at]) probe(word.slice(0, at) + letter + word.slice(at + 1))
   return [...found]
+}
+
+/** Dictionary words with two neighbouring letters of `word` swapped: a slip even of a word the book does not use. */
+export function swapsOf(word: string, spelling: Spelling): string[] {
+  const found: string[] = []
+  for (let at = 0; at < word.length - 1; at++) {
+    const candidate = word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2)
+    if (candidate !== word && inDictionary(candidate, spelling, false)) found.push(candidate)
+  }
+  return found
 }
 
 /*
@@ -96,11 +107,16 @@ export function partsOf(word: string, spelling: Spelling): string[] | undefined 
   for (const prefix of prefixes) if (word.startsWith(prefix) && known(word.slice(prefix.length))) return [word.slice(prefix.length)]
   for (const [ending, instead] of endings) {
     const stem = word.slice(0, -ending.length) + instead
-    if (word.endsWith(ending) && known(stem)) return [stem]
+    // `yearss` and `alreadyy` are a letter typed twice, not `years` and `already` with an ending.
+    const doubled = instead === '' && stem.endsWith(ending[0]!)
+    if (word.endsWith(ending) && !doubled && known(stem)) return [stem]
   }
   for (const ending of vowelEndings) {
     const stem = word.slice(0, -ending.length)
-    if (word.endsWith(ending) && !stem.endsWith('e') && known(stem)) return [stem]
+    // A stem that doubles its last letter before the ending (`permitted`, `swimming`) makes
+    // `permited` and `swiming` slips, not derivations.
+    const doubles = known(stem + stem.at(-1) + ending)
+    if (word.endsWith(ending) && !stem.endsWith('e') && !doubles && known(stem)) return [stem]
   }
   for (let at = 3; at <= word.length - 3; at++)
     if (known(word.slice(0, at)) && known(word.slice(at))) return [word.slice(0, at), word.slice(at)]

@@ -1,11 +1,12 @@
 // What spelling collects from one chapter: each use of a word neither English dictionary has,
-// with what it may be (a slip of known words, or a word made of them), and how often the chapter
-// uses each word the dictionaries have, for the rule to weigh one against the other.
+// with what it may be (a swap of a known word's letters, or a word made of known words), and how
+// often the chapter uses each word the dictionaries have: the words the rule looks for its
+// other slips among, and weighs them by.
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {inDictionary, type Spelling} from '../dictionary.ts'
 import type {Span} from './place.ts'
-import {partsOf, slipsOf} from './slips.ts'
+import {partsOf, swapsOf} from './slips.ts'
 import {tokens} from './tokens.ts'
 
 /** One use of a word neither dictionary has. */
@@ -13,8 +14,8 @@ export interface Unknown extends Span {
   word: string
   /** Capitals there prove nothing (a sentence's first word); otherwise a capital makes a name. */
   initial: boolean
-  /** Dictionary words one slip from it (lower case), likeliest first; none for a name. */
-  slips: string[]
+  /** Dictionary words with two of its letters swapped (lower case); none for a name. */
+  swaps: string[]
   /** The dictionary words it is made of (a stem and an affix, or two closed up), if it is. */
   parts: string[] | undefined
   /** Whether those are a stem and an affix (`demander`), rather than two words closed up (`midmorning`). */
@@ -53,8 +54,9 @@ export function collectUnknown(tree: Root, file: VFile, own: Set<string>): Unkno
         found.push({word, start: at, end: at + word.length, initial, ...explain(word, initial, spelling)})
       }
     } else if (checkable(token.text)) {
+      // Words as the language writes them, not names: `portland` is no word to be a slip of.
       const key = token.text.toLowerCase()
-      vocabulary.set(key, (vocabulary.get(key) ?? 0) + 1)
+      if (key === token.text || (token.initial && known(key))) vocabulary.set(key, (vocabulary.get(key) ?? 0) + 1)
     }
     // Two unknown words side by side are a foreign or made-up phrase (`nolo contendere`,
     // `bete noire`, `mumbo jumbo`), not two slips: neither is kept. An abbreviation (`sp`) is no
@@ -90,18 +92,18 @@ function spellingOf(file: VFile): Spelling | undefined {
   return /^en-(gb|au|nz|ie|za|in)\b/.test(tag) ? 'gb' : 'us'
 }
 
-const explained = new Map<string, Pick<Unknown, 'slips' | 'parts' | 'affixed'>>()
+const explained = new Map<string, Pick<Unknown, 'swaps' | 'parts' | 'affixed'>>()
 
 /** What an unknown word may be, worked out once per word and process. */
-function explain(word: string, initial: boolean, spelling: Spelling): Pick<Unknown, 'slips' | 'parts' | 'affixed'> {
+function explain(word: string, initial: boolean, spelling: Spelling): Pick<Unknown, 'swaps' | 'parts' | 'affixed'> {
   const key = word.toLowerCase()
   // A capital mid-sentence makes a name, which is no slip of a word.
-  if (key !== word && !initial) return {slips: [], parts: undefined, affixed: false}
+  if (key !== word && !initial) return {swaps: [], parts: undefined, affixed: false}
   const memo = `${spelling}:${key}`
   let found = explained.get(memo)
   if (!found) {
     const parts = partsOf(key, spelling)
-    explained.set(memo, (found = {slips: slipsOf(key, spelling), parts, affixed: parts?.length === 1}))
+    explained.set(memo, (found = {swaps: swapsOf(key, spelling), parts, affixed: parts?.length === 1}))
   }
   return found
 }
