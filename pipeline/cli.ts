@@ -8,6 +8,8 @@ import type {Edition} from './build.ts'
 import {check} from './check.ts'
 import type {Jobs} from './checks/pool.ts'
 import {GalleyError} from './errors.ts'
+import {fixesOf, patchOf, targetOf} from './fix.ts'
+import {writeAllAtomic} from './fs/write.ts'
 import {reporters, type ReporterName, type ReporterOptions} from './reporters/index.ts'
 import {printable} from './reporters/printable.ts'
 import type {VFile} from 'vfile'
@@ -67,22 +69,40 @@ export async function main(argv: string[]): Promise<number> {
   checking(program.command('check').argument('[path]', 'the manuscript folder or file (default: the configured one)'))
     .description('check the manuscript and report the findings')
     .option('--since <rev>', 'report only the findings introduced since this git revision')
-    .action(async (target: string | undefined, options: Reporting & {since?: string}) => {
+    .option('--fix', 'apply the findings whose rule marks its fix as safe, then report what is left', false)
+    .option('--fix-dry-run', 'print the fixes as a diff instead of applying them', false)
+    .action(async (target: string | undefined, options: Reporting & {since?: string; fix: boolean; fixDryRun: boolean}) => {
       const cwd = process.cwd()
       const status = statusLine(options)
-      const {
-        files,
-        cache: used,
-        delta
-      } = await check({
-        cwd,
-        path: target,
-        configFile: options.config,
-        since: options.since,
-        cache: cacheOf(options),
-        jobs: jobsOf(options.jobs),
-        counted: status?.counted
-      })
+      const run = () =>
+        check({
+          cwd,
+          path: target,
+          configFile: options.config,
+          since: options.since,
+          cache: cacheOf(options),
+          jobs: jobsOf(options.jobs),
+          counted: status?.counted
+        })
+      let {files, cache: used, delta} = await run()
+      if (options.fix || options.fixDryRun) {
+        const fixes = fixesOf(files)
+        const count = fixes.reduce((sum, fixed) => sum + fixed.edits.length, 0)
+        if (options.fixDryRun) {
+          status?.clear()
+          process.stdout.write(patchOf(fixes))
+          process.stderr.write(
+            `galley: ${count} ${count === 1 ? 'fix' : 'fixes'} in ${fixes.length} ${fixes.length === 1 ? 'file' : 'files'} (dry run: nothing written)\n`
+          )
+          return
+        }
+        await writeAllAtomic(fixes.map((fixed) => [targetOf(fixed, cwd), fixed.after]))
+        process.stderr.write(
+          `galley: fixed ${count} ${count === 1 ? 'finding' : 'findings'} in ${fixes.length} ${fixes.length === 1 ? 'file' : 'files'}\n`
+        )
+        // What is left is reported from the fixed text, so every place in the report is right.
+        if (count > 0) ({files, cache: used, delta} = await run())
+      }
       status?.clear()
       if (options.verbose && used) process.stderr.write(`galley: ${used.hits} of ${used.hits + used.misses} chapters from the cache\n`)
       if (options.verbose && used?.error) process.stderr.write(`galley: cache not written: ${used.error}\n`)

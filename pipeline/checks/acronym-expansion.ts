@@ -69,6 +69,7 @@ const quotes = new Set(['"', '“', '”', '‘', '’', "'", '«', '»'])
 
 export const rule = crossFileRule({
   id: 'acronym-expansion',
+  fix: 'safe',
   summary: 'An acronym whose expansion does not spell it, that changes expansion, or that is used before it is defined.',
   options,
   collect,

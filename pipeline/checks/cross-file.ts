@@ -20,6 +20,7 @@ export interface CrossFileSpec<Settings, Features, Finding> {
   analyse(features: Features[], settings: Settings, manuscript: Collected<Features>): Finding[][]
   /** One finding as a message on `file`; `files` are the manuscript's, for related places. */
   report(file: VFile, finding: Finding, files: VFile[]): void
+  fix?: 'safe'
 }
 
 export function crossFileRule<Settings, Features, Finding>(
@@ -52,5 +53,6 @@ export function crossFileRule<Settings, Features, Finding>(
       }
     }
   )
-  return {id: spec.id, kind: 'manuscript', source: 'galley', summary: spec.summary, options: spec.options, collect: spec.collect, plugin}
+  const {id, summary, options, collect, fix} = spec
+  return {id, kind: 'manuscript', source: 'galley', summary, options, collect, plugin, ...(fix && {fix})}
 }

@@ -58,6 +58,7 @@ interface Finding {
 
 export const rule = crossFileRule({
   id: 'inconsistent-hyphenation',
+  fix: 'safe',
   summary: 'One compound hyphenated, closed up or open in different places (`e-mail`, `email`, `e mail`).',
   options,
   collect,

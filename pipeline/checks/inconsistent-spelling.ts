@@ -45,6 +45,7 @@ const sideNames: Record<Spelling, string> = {us: 'American', gb: 'British'}
 
 export const rule = crossFileRule({
   id: 'inconsistent-spelling',
+  fix: 'safe',
   summary: 'British and American spellings mixed (`colour` and `color`, `organise` and `organize`).',
   options,
   collect,

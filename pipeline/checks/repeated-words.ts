@@ -16,6 +16,7 @@ export const rule: ProseRule<z.output<typeof options>> = {
   kind: 'prose',
   source: 'retext-repeated-words',
   summary: 'A word written twice in a row ("the the").',
+  fix: 'safe',
   options,
   plugin: lintRule<Root>({origin: 'retext-repeated-words:repeated-words', url: ruleUrl('repeated-words')}, function (tree, file) {
     find(tree, file)

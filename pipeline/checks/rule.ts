@@ -24,6 +24,11 @@ interface Described<Options> {
   summary: string
   /** Validates the rule's options where the config sets them; the rule receives the parsed value. */
   options: z.ZodType<Options>
+  /**
+   * `safe` when a finding with one `expected` can be applied as it stands (`galley check --fix`):
+   * the house form of a word, not a guess at what a slip meant.
+   */
+  fix?: 'safe'
 }
 
 export interface MarkdownRule extends Described<unknown> {
