@@ -8,6 +8,7 @@ import {rule as inconsistentName} from './inconsistent-name.ts'
 import {rule as inconsistentSpelling} from './inconsistent-spelling.ts'
 import {rule as linkPath} from './link-path.ts'
 import {markdownRules} from './markdown.ts'
+import {rule as punctuationStyle} from './punctuation-style.ts'
 import {rule as repeatedParagraph} from './repeated-paragraph.ts'
 import {rule as repeatedWords} from './repeated-words.ts'
 import {rule as spelling} from './spelling.ts'
@@ -23,6 +24,7 @@ const galleyRules: Rule[] = [
   spelling,
   inconsistentSpelling,
   inconsistentHyphenation,
+  punctuationStyle,
   imagePath,
   linkPath,
   unclosedHtml
