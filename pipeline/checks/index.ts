@@ -8,6 +8,7 @@ import {rule as inconsistentName} from './inconsistent-name.ts'
 import {rule as inconsistentSpelling} from './inconsistent-spelling.ts'
 import {rule as linkPath} from './link-path.ts'
 import {markdownRules} from './markdown.ts'
+import {rule as numberStyle} from './number-style.ts'
 import {rule as punctuationStyle} from './punctuation-style.ts'
 import {rule as repeatedParagraph} from './repeated-paragraph.ts'
 import {rule as repeatedWords} from './repeated-words.ts'
@@ -25,6 +26,7 @@ const galleyRules: Rule[] = [
   inconsistentSpelling,
   inconsistentHyphenation,
   punctuationStyle,
+  numberStyle,
   imagePath,
   linkPath,
   unclosedHtml
