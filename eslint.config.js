@@ -22,7 +22,9 @@ const layers = [
       './pipeline/diff.ts',
       './pipeline/history.ts',
       './pipeline/init.ts',
-      './pipeline/preview.ts'
+      './pipeline/preview.ts',
+      './pipeline/fix.ts',
+      './pipeline/stylesheet.ts'
     ]
   ],
   ['entry points', ['./pipeline/cli.ts', './pipeline/index.ts', './pipeline/main.ts', './pipeline/bin.js']]

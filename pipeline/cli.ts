@@ -2,6 +2,7 @@
 // 0 clean, 1 failing findings, 2 usage, config or input error. commander parses the command
 // line: each command has its own options and --help, and an unknown command or option gets a
 // "did you mean" before anything runs.
+import path from 'node:path'
 import {Command, CommanderError, Option} from 'commander'
 import pkg from '../package.json' with {type: 'json'}
 import type {Edition} from './build.ts'
@@ -9,7 +10,8 @@ import {check} from './check.ts'
 import type {Jobs} from './checks/pool.ts'
 import {GalleyError} from './errors.ts'
 import {fixesOf, patchOf, targetOf} from './fix.ts'
-import {writeAllAtomic} from './fs/write.ts'
+import {writeAllAtomic, writeAtomic} from './fs/write.ts'
+import {sheetMarkdown, stylesheet} from './stylesheet.ts'
 import {reporters, type ReporterName, type ReporterOptions} from './reporters/index.ts'
 import {printable} from './reporters/printable.ts'
 import type {VFile} from 'vfile'
@@ -124,6 +126,20 @@ export async function main(argv: string[]): Promise<number> {
         )
       }
       code = exitCode(files, options.frail)
+    })
+
+  shared(program.command('stylesheet').argument('[path]', 'the manuscript folder or file (default: the configured one)'))
+    .description('write the editor’s style sheet: every spelling, compound, name, acronym, punctuation and number choice the book makes')
+    .addOption(new Option('--format <name>', 'Markdown to read and commit, or JSON').choices(['markdown', 'json']).default('markdown'))
+    .option('-o, --out <file>', 'write the sheet to this file instead of stdout')
+    .action(async (target: string | undefined, options: Shared & {format: 'markdown' | 'json'; out?: string}) => {
+      const sheet = await stylesheet({path: target, configFile: options.config})
+      const text = options.format === 'json' ? `${JSON.stringify(sheet, null, 2)}\n` : sheetMarkdown(sheet)
+      if (!options.out) process.stdout.write(text)
+      else {
+        await writeAtomic(path.resolve(options.out), text)
+        process.stderr.write(`galley: wrote ${options.out}\n`)
+      }
     })
 
   checking(program.command('build').argument('[paths...]', 'manuscript folders or files (default: the configured one)'))

@@ -10,6 +10,8 @@ import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {prose} from '../manuscript/prose.ts'
 import {crossFileRule} from './cross-file.ts'
+import type {Collected, SheetSection} from './rule.ts'
+import {exceptionOf} from './sheet.ts'
 
 /**
  * Acronyms general readers know without an expansion, so using them undefined is fine. They
@@ -74,8 +76,39 @@ export const rule = crossFileRule({
   options,
   collect,
   analyse,
-  report
+  report,
+  sheet
 })
+
+/** Each acronym the book defines, in its first definition, with where that is and the findings about it. */
+function sheet(
+  chapters: Array<Array<Definition | Use>>,
+  _settings: Settings,
+  manuscript: Collected,
+  findings: VFileMessage[]
+): SheetSection {
+  const acronyms = new Map<string, {definition?: Definition; uses: number}>()
+  for (const item of chapters.flat()) {
+    const entry = acronyms.get(item.acronym) ?? {uses: 0}
+    if (item.kind === 'definition') entry.definition ??= item
+    else entry.uses++
+    acronyms.set(item.acronym, entry)
+  }
+  const entries = [...acronyms]
+    .filter(([, {definition}]) => definition)
+    .sort(([one], [other]) => one.localeCompare(other))
+    .map(([acronym, {definition, uses}]) => {
+      const {chapter, position} = definition!.place
+      const exceptions = findings.filter((message) => message.reason.includes(`\`${acronym}\``)).map(exceptionOf)
+      return {
+        term: `${acronym}: ${definition!.expansion}`,
+        count: uses,
+        note: `first defined at ${manuscript.files[chapter]?.path}:${position.start.line}`,
+        exceptions: exceptions.length > 0 ? exceptions : undefined
+      }
+    })
+  return {title: 'Acronyms', entries}
+}
 
 function report(file: VFile, {reason, position, actual, expected, earlier}: Finding, files: VFile[]): void {
   let cause: VFileMessage | undefined

@@ -7,7 +7,8 @@ import type {Root} from 'mdast'
 import {lintRule} from 'unified-lint-rule'
 import type {VFile} from 'vfile'
 import type {z} from 'zod'
-import type {Collected, ManuscriptRule} from './rule.ts'
+import type {VFileMessage} from 'vfile-message'
+import type {Collected, ManuscriptRule, SheetSection} from './rule.ts'
 import {ruleUrl} from './url.ts'
 
 export interface CrossFileSpec<Settings, Features, Finding> {
@@ -21,6 +22,8 @@ export interface CrossFileSpec<Settings, Features, Finding> {
   /** One finding as a message on `file`; `files` are the manuscript's, for related places. */
   report(file: VFile, finding: Finding, files: VFile[]): void
   fix?: 'safe'
+  /** The choices the manuscript makes, for `galley stylesheet`; `findings` are the rule's messages on every chapter. */
+  sheet?(features: Features[], settings: Settings, manuscript: Collected<Features>, findings: VFileMessage[]): SheetSection
 }
 
 export function crossFileRule<Settings, Features, Finding>(
@@ -53,6 +56,19 @@ export function crossFileRule<Settings, Features, Finding>(
       }
     }
   )
-  const {id, summary, options, collect, fix} = spec
-  return {id, kind: 'manuscript', source: 'galley', summary, options, collect, plugin, ...(fix && {fix})}
+  const {id, summary, options, collect, fix, sheet} = spec
+  return {
+    id,
+    kind: 'manuscript',
+    source: 'galley',
+    summary,
+    options,
+    collect,
+    plugin,
+    ...(fix && {fix}),
+    ...(sheet && {
+      sheet: (manuscript: Collected<Features>, settings: Settings, findings: VFileMessage[]) =>
+        sheet(manuscript.features, settings, manuscript, findings)
+    })
+  }
 }

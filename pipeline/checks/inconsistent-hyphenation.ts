@@ -16,6 +16,8 @@ import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {crossFileRule} from './cross-file.ts'
 import {inDictionary} from './dictionary.ts'
+import type {SheetSection} from './rule.ts'
+import {exceptionsTo} from './sheet.ts'
 import {positionOf, type Span} from './words/place.ts'
 import {tokens} from './words/tokens.ts'
 
@@ -63,7 +65,8 @@ export const rule = crossFileRule({
   options,
   collect,
   analyse,
-  report
+  report,
+  sheet
 })
 
 function collect(tree: Root, file: VFile): Words {
@@ -81,7 +84,8 @@ function collect(tree: Root, file: VFile): Words {
   return {words, spans, adjacent}
 }
 
-function analyse(chapters: Words[], settings: Settings): Finding[][] {
+/** Every use of each compound the book hyphenates somewhere, in any of its forms, by its letters. */
+function usesOf(chapters: Words[], settings: Settings): Map<string, Use[]> {
   // Every compound the book hyphenates, by its letters: `e-mail` → `email`.
   const compounds = new Map<string, string[]>()
   for (const {words} of chapters)
@@ -113,24 +117,46 @@ function analyse(chapters: Words[], settings: Settings): Finding[][] {
       }
     })
   })
+  return uses
+}
 
+interface Compound {
+  uses: Use[]
+  counts: Record<string, number>
+  /** The house form: the config's, else the most used (a tie goes to the form used first). */
+  expected: string
+  house: boolean
+}
+
+function compoundsOf(chapters: Words[], settings: Settings): Compound[] {
   const house = new Map(settings.forms.map((form) => [form.toLowerCase().replace(/[- ]/g, ''), form.toLowerCase()]))
-  const findings: Finding[][] = chapters.map(() => [])
-  for (const [key, list] of uses) {
+  return [...usesOf(chapters, settings)].map(([key, uses]) => {
     const counts: Record<string, number> = {}
-    for (const use of list) counts[use.form] = (counts[use.form] ?? 0) + 1
-    const forms = Object.keys(counts)
-    if (forms.length < 2) continue
+    for (const use of uses) counts[use.form] = (counts[use.form] ?? 0) + 1
     const chosen = house.get(key)
-    // The most used form; a tie goes to the form used first.
-    const expected = chosen ?? forms.reduce((best, form) => (counts[form]! > counts[best]! ? form : best), list[0]!.form)
-    const first = list.find((use) => use.form === expected) ?? list[0]!
-    for (const use of list)
-      if (use.form !== expected)
-        findings[use.chapter]!.push({use, expected, shape: shapeOf(use.form), counts, first, house: chosen !== undefined})
+    const expected = chosen ?? Object.keys(counts).reduce((best, form) => (counts[form]! > counts[best]! ? form : best), uses[0]!.form)
+    return {uses, counts, expected, house: chosen !== undefined}
+  })
+}
+
+function analyse(chapters: Words[], settings: Settings): Finding[][] {
+  const findings: Finding[][] = chapters.map(() => [])
+  for (const {uses, counts, expected, house} of compoundsOf(chapters, settings)) {
+    if (Object.keys(counts).length < 2) continue
+    const first = uses.find((use) => use.form === expected) ?? uses[0]!
+    for (const use of uses)
+      if (use.form !== expected) findings[use.chapter]!.push({use, expected, shape: shapeOf(use.form), counts, first, house})
   }
   for (const list of findings) list.sort((one, other) => one.use.place.start - other.use.place.start)
   return findings
+}
+
+/** Every compound the book hyphenates or closes up, in its house form, most used first, with the uses of its other forms. */
+function sheet(chapters: Words[], settings: Settings, _manuscript: unknown, findings: VFileMessage[]): SheetSection {
+  const entries = compoundsOf(chapters, settings)
+    .sort((one, other) => other.uses.length - one.uses.length)
+    .map(({counts, expected}) => ({term: expected, count: counts[expected] ?? 0, exceptions: exceptionsTo(findings, expected)}))
+  return {title: 'Compounds', about: settings.open ? 'hyphenated, closed and open forms' : 'hyphenated and closed forms', entries}
 }
 
 /**

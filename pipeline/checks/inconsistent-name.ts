@@ -11,6 +11,8 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {crossFileRule} from './cross-file.ts'
+import type {SheetSection} from './rule.ts'
+import {exceptionsTo} from './sheet.ts'
 import {collectForms, type Occurrence, type Span} from './names/forms.ts'
 import type {VariantKind} from './names/spelling.ts'
 import {builtInTitles, normalise, titleTrie, type TitleTrie} from './names/titles.ts'
@@ -44,8 +46,31 @@ export const rule = crossFileRule({
   options,
   collect: (tree: Root, file: VFile) => collectWords(tree, file),
   analyse,
-  report
+  report,
+  sheet
 })
+
+/**
+ * The names the book uses more than once, most used first: each in the spelling the rule takes
+ * as right, with the variants it found as exceptions.
+ */
+function sheet(chapters: Names[], settings: Settings, _manuscript: unknown, findings: VFileMessage[]): SheetSection {
+  const titles = titleTrie([...builtInTitles, ...settings.titles])
+  const lexicon: Lexicon = {capitalisedMid: new Map(), lowerCase: new Map(), nameWords: new Map()}
+  for (const names of chapters) {
+    for (const [word, count] of names.capitalisedMid) lexicon.capitalisedMid.set(word, (lexicon.capitalisedMid.get(word) ?? 0) + count)
+    for (const [word, count] of names.lowerCase) lexicon.lowerCase.set(word, (lexicon.lowerCase.get(word) ?? 0) + count)
+  }
+  const forms = [...collectForms(chapters, lexicon, titles).values()]
+  const variants = new Set(findings.map((message) => message.actual))
+  const entries = forms
+    .filter(
+      (form) => !variants.has(form.name) && (form.uses.length > 1 || findings.some((message) => message.expected?.includes(form.name)))
+    )
+    .sort((one, other) => other.uses.length - one.uses.length)
+    .map((form) => ({term: form.name, count: form.uses.length, exceptions: exceptionsTo(findings, form.name)}))
+  return {title: 'Names', entries}
+}
 
 function report(file: VFile, finding: Finding, files: VFile[]): void {
   const causeReason = `\`${finding.expected}\` first used here`

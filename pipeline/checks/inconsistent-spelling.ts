@@ -7,7 +7,10 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {z} from 'zod'
+import type {VFileMessage} from 'vfile-message'
 import type {Spelling} from './dictionary.ts'
+import type {SheetSection} from './rule.ts'
+import {exceptionsTo} from './sheet.ts'
 import {crossFileRule} from './cross-file.ts'
 import {marked, type Marked} from './words/dialect.ts'
 import {positionOf, type Span} from './words/place.ts'
@@ -50,7 +53,8 @@ export const rule = crossFileRule({
   options,
   collect,
   analyse,
-  report
+  report,
+  sheet
 })
 
 function collect(tree: Root, file: VFile): Features {
@@ -73,16 +77,41 @@ function langOf(file: VFile): Dialect | undefined {
   return /^en-us\b/i.test(lang) ? 'en-US' : undefined
 }
 
-function analyse(chapters: Features[], settings: Settings): Finding[][] {
+/** The book's side: the config's, the first chapter's `lang`, or the side most of its marked words take. */
+function houseOf(chapters: Features[], settings: Settings): Omit<Finding, 'use'> {
   const all = chapters.flatMap((features) => features.uses)
   const counts: Record<Spelling, number> = {us: 0, gb: 0}
   for (const use of all) counts[use.side]++
   const lang = chapters[0]?.lang
   // A tie goes to the side used first.
   const majority: Dialect = counts.gb > counts.us || (counts.gb === counts.us && all[0]?.side === 'gb') ? 'en-GB' : 'en-US'
-  const dialect = settings.dialect ?? lang ?? majority
-  const reason = settings.dialect ? 'config' : lang ? 'lang' : 'majority'
-  return chapters.map((features) => features.uses.filter((use) => !fits(use, dialect)).map((use) => ({use, dialect, reason, counts})))
+  return {dialect: settings.dialect ?? lang ?? majority, reason: settings.dialect ? 'config' : lang ? 'lang' : 'majority', counts}
+}
+
+function analyse(chapters: Features[], settings: Settings): Finding[][] {
+  const house = houseOf(chapters, settings)
+  return chapters.map((features) => features.uses.filter((use) => !fits(use, house.dialect)).map((use) => ({use, ...house})))
+}
+
+/** The book's spelling and the words that show it, most used first, each with the uses of its other spelling. */
+function sheet(chapters: Features[], settings: Settings, _manuscript: unknown, findings: VFileMessage[]): SheetSection {
+  const {dialect, reason, counts} = houseOf(chapters, settings)
+  const words = new Map<string, number>()
+  for (const use of chapters.flatMap((features) => features.uses))
+    if (fits(use, dialect)) words.set(use.word.toLowerCase(), (words.get(use.word.toLowerCase()) ?? 0) + 1)
+  const decided =
+    reason === 'config'
+      ? 'set by the config'
+      : reason === 'lang'
+        ? 'the manuscript’s `lang`'
+        : `the majority: ${counts.us} American, ${counts.gb} British`
+  // A house spelling the book never uses, only its other one, is still a choice with exceptions.
+  for (const message of findings)
+    if (!words.has(String(message.expected?.[0]).toLowerCase())) words.set(String(message.expected?.[0]).toLowerCase(), 0)
+  const entries = [...words]
+    .sort(([, one], [, other]) => other - one)
+    .map(([term, count]) => ({term, count, exceptions: exceptionsTo(findings, term)}))
+  return {title: 'Spelling', about: `${dialect} (${decided})`, entries}
 }
 
 /** Whether a marked word is spelled as the dialect spells: Oxford spelling is British but for `-ize`. */

@@ -7,7 +7,10 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {z} from 'zod'
+import type {VFileMessage} from 'vfile-message'
 import {crossFileRule} from './cross-file.ts'
+import type {SheetSection} from './rule.ts'
+import {exceptionOf} from './sheet.ts'
 import {collectNumbers, numberChoices, otherForm, type NumberChoice, type NumberUse} from './words/numbers.ts'
 import {positionOf} from './words/place.ts'
 
@@ -53,10 +56,11 @@ export const rule = crossFileRule({
   options,
   collect: (tree: Root, file: VFile) => collectNumbers(tree, file),
   analyse,
-  report
+  report,
+  sheet
 })
 
-function analyse(chapters: NumberUse[][], settings: Settings): Finding[][] {
+function housesOf(chapters: NumberUse[][], settings: Settings): Map<NumberChoice, House> {
   const all = chapters.flat()
   const houses = new Map<NumberChoice, House>()
   for (const choice of Object.keys(numberChoices) as NumberChoice[]) {
@@ -74,6 +78,11 @@ function analyse(chapters: NumberUse[][], settings: Settings): Finding[][] {
     const by = option ? `\`${optionOf[choice]}: ${option}\`` : settings.style ? `\`style: ${settings.style}\`` : undefined
     houses.set(choice, {form, counts, by})
   }
+  return houses
+}
+
+function analyse(chapters: NumberUse[][], settings: Settings): Finding[][] {
+  const houses = housesOf(chapters, settings)
   return chapters.map((uses) =>
     uses.flatMap((use) => {
       const house = houses.get(use.choice)!
@@ -83,6 +92,23 @@ function analyse(chapters: NumberUse[][], settings: Settings): Finding[][] {
       return expected === undefined ? [] : [{use, expected, house: {...house, form: wanted}}]
     })
   )
+}
+
+/** Each number choice the book makes (or its style makes for it), with its uses and the numbers written otherwise. */
+function sheet(chapters: NumberUse[][], settings: Settings, _manuscript: unknown, findings: VFileMessage[]): SheetSection {
+  const entries = [...housesOf(chapters, settings)]
+    .filter(([, {form}]) => form !== '')
+    .map(([choice, {form, counts, by}]) => {
+      const others = Object.entries(counts).filter(([other, count]) => other !== form && count > 0)
+      const exceptions = findings.filter((message) => (message as {data?: {kind?: string}}).data?.kind === choice).map(exceptionOf)
+      return {
+        term: `${choice}: ${form}`,
+        count: counts[form],
+        note: [by ? `set by ${by}` : '', ...others.map(([other, count]) => `${other} ${count}`)].filter(Boolean).join(', ') || undefined,
+        exceptions: exceptions.length > 0 ? exceptions : undefined
+      }
+    })
+  return {title: 'Numbers', about: settings.style ? `${settings.style} style` : 'the manuscript’s own choices', entries}
 }
 
 /**

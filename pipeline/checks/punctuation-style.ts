@@ -7,7 +7,10 @@
 import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import {z} from 'zod'
+import type {VFileMessage} from 'vfile-message'
 import {crossFileRule} from './cross-file.ts'
+import type {SheetSection} from './rule.ts'
+import {exceptionOf} from './sheet.ts'
 import {choices, collectMarks, type Choice, type Mark} from './words/marks.ts'
 import {positionOf} from './words/place.ts'
 
@@ -62,30 +65,57 @@ export const rule = crossFileRule({
   options,
   collect: (tree: Root, file: VFile) => collectMarks(tree, file),
   analyse,
-  report
+  report,
+  sheet
 })
 
-function analyse(chapters: Mark[][], settings: Settings): Finding[][] {
+type Houses = Map<Choice, Omit<Finding, 'mark'>>
+
+/** Each choice's house form: the config's, else the form used most (a tie goes to the form used first). */
+function housesOf(chapters: Mark[][], settings: Settings): Houses {
   const all = chapters.flat()
-  const houses = new Map<Choice, {house: string; counts: Record<string, number>; configured: boolean}>()
+  const houses: Houses = new Map()
   for (const name of Object.keys(choices) as Choice[]) {
     const marks = all.filter((mark) => mark.choice === name)
     const counts: Record<string, number> = Object.fromEntries(choices[name].map((form) => [form, 0]))
     for (const mark of marks) counts[mark.form]!++
     const configured = settings[optionOf[name]]
-    // The form used most; a tie goes to the form used first.
     const majority = choices[name].reduce(
       (best: string, form) => (counts[form]! > counts[best]! ? form : best),
       marks[0]?.form ?? choices[name][0]
     )
     houses.set(name, {house: configured ?? majority, counts, configured: configured !== undefined})
   }
+  return houses
+}
+
+function analyse(chapters: Mark[][], settings: Settings): Finding[][] {
+  const houses = housesOf(chapters, settings)
   return chapters.map((marks) =>
     marks.flatMap((mark) => {
-      const {house, counts, configured} = houses.get(mark.choice)!
-      return mark.form === house ? [] : [{mark, house, counts, configured}]
+      const house = houses.get(mark.choice)!
+      return mark.form === house.house ? [] : [{mark, ...house}]
     })
   )
+}
+
+/** Each choice the book makes (or the config makes for it), with its uses and the marks written otherwise. */
+function sheet(chapters: Mark[][], settings: Settings, _manuscript: unknown, findings: VFileMessage[]): SheetSection {
+  const entries = [...housesOf(chapters, settings)]
+    .filter(([, {counts}]) => Object.values(counts).some((count) => count > 0))
+    .map(([name, {house, counts, configured}]) => {
+      const others = Object.entries(counts).filter(([form, count]) => form !== house && count > 0)
+      const exceptions = findings.filter((message) => (message as {data?: {kind?: string}}).data?.kind === name).map(exceptionOf)
+      return {
+        term: `${name}: ${house}`,
+        count: counts[house],
+        note:
+          [configured ? 'set by the config' : '', ...others.map(([form, count]) => `${form} ${count}`)].filter(Boolean).join(', ') ||
+          undefined,
+        exceptions: exceptions.length > 0 ? exceptions : undefined
+      }
+    })
+  return {title: 'Punctuation', entries}
 }
 
 function report(file: VFile, {mark, house, counts, configured}: Finding): void {

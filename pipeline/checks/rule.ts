@@ -5,6 +5,7 @@ import type {Root} from 'mdast'
 import type {Root as NlcstRoot} from 'nlcst'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
 import type {z} from 'zod'
 
 /**
@@ -43,8 +44,28 @@ export interface ProseRule<Options = any> extends Described<Options> {
   plugin: Plugin<[Options], NlcstRoot>
 }
 
+/** One choice the book makes, for the editor's style sheet (`galley stylesheet`). */
+export interface SheetEntry {
+  /** The house form: `colour`, `e-mail`, `Wei Fenghe`, `JCPOA: Joint Comprehensive Plan of Action`. */
+  term: string
+  /** How often the book uses it. */
+  count?: number
+  note?: string
+  /** Where the book departs from it, as the findings place them: `chapter.md:12:5 color`. */
+  exceptions?: string[]
+}
+
+export interface SheetSection {
+  title: string
+  /** One line on the choice as a whole: `American spelling (the manuscript's majority: 212 to 3)`. */
+  about?: string
+  entries: SheetEntry[]
+}
+
 export interface ManuscriptRule<Options = any, Features = any> extends Described<Options> {
   kind: 'manuscript'
+  /** The choices the manuscript makes, from every chapter's collection and the rule's own findings. */
+  sheet?(manuscript: Collected<Features>, options: Options, findings: VFileMessage[]): SheetSection
   /** From one chapter, after the prose pass (its tree is on `file.data.prose`): plain data, cached by content. */
   collect(tree: Root, file: VFile, options: Options): Features
   /** Reports each chapter's findings, given every chapter's collection as `manuscript`. */

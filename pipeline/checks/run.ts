@@ -24,7 +24,12 @@ export interface RunOptions {
   progress?: (checked: number, total: number) => void
 }
 
-export async function runChecks(manuscript: Manuscript, settings: RuleSettings, options: RunOptions = {}): Promise<void> {
+/** Runs every rule; returns what each manuscript rule collected from the chapters, by rule id (`galley stylesheet` reads it). */
+export async function runChecks(
+  manuscript: Manuscript,
+  settings: RuleSettings,
+  options: RunOptions = {}
+): Promise<Record<string, Collected>> {
   // Unreadable chapters carry their own fatal message and have no text to check.
   const readable = manuscript.chapters.filter((chapter) => !chapter.file.data.unreadable)
   const results = await chapterResults(
@@ -59,6 +64,7 @@ export async function runChecks(manuscript: Manuscript, settings: RuleSettings, 
       file.data.unreadable = true
     }
   }
+  return collected
 }
 
 const controlComment = /<!--\s*(?:galley|lint)\b/

@@ -17,6 +17,8 @@ import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {crossFileRule} from './cross-file.ts'
+import type {SheetSection} from './rule.ts'
+import {exceptionsTo} from './sheet.ts'
 import {nearest, swapped} from './words/near.ts'
 import {positionOf, type Span} from './words/place.ts'
 import {slipsOf} from './words/slips.ts'
@@ -59,10 +61,22 @@ export const rule = crossFileRule({
   options,
   collect: (tree, file, settings: Settings) => collectUnknown(tree, file, new Set(settings.words)),
   analyse,
-  report
+  report,
+  sheet
 })
 
-function analyse(chapters: Unknowns[], settings: Settings): Finding[][] {
+/** The terms the book uses that no dictionary has, most used first, with the slips of each. */
+function sheet(chapters: Unknowns[], settings: Settings, _manuscript: unknown, findings: VFileMessage[]): SheetSection {
+  const {uses, learned} = learn(chapters, settings)
+  const entries = [...learned]
+    .map((key) => ({key, list: uses.get(key)!}))
+    .sort((one, other) => other.list.length - one.list.length)
+    .map(({key, list}) => ({term: list[0]!.use.word, count: list.length, exceptions: exceptionsTo(findings, key)}))
+  return {title: 'Terms no dictionary has', about: `learned from ${settings.learnAt} uses; add any to \`words\` to keep them`, entries}
+}
+
+/** The book's words: every unknown word's uses, the known words' counts, and the terms it has learned. */
+function learn(chapters: Unknowns[], settings: Settings) {
   // Every use of each word by its lower-case form; names count towards their own learning.
   const uses = new Map<string, Use[]>()
   const vocabulary = new Map<string, number>()
@@ -96,7 +110,11 @@ function analyse(chapters: Unknowns[], settings: Settings): Finding[][] {
   // Most used first, so that a slip of two terms is reported against the one the book uses more.
   const near = nearest(terms.sort(([, one], [, other]) => other.length - one.length).map(([key]) => key))
   const learned = new Set(terms.map(([key]) => key))
+  return {uses, inBook, slipsFor, near, learned}
+}
 
+function analyse(chapters: Unknowns[], settings: Settings): Finding[][] {
+  const {uses, inBook, slipsFor, near, learned} = learn(chapters, settings)
   const findings: Finding[][] = chapters.map(() => [])
   for (const [key, list] of uses) {
     if (learned.has(key)) continue
