@@ -8,14 +8,16 @@
 // --corpus brown|moby-dick, --results <file> (default pipeline/bench/ACCURACY.md, or
 // ACCURACY-WORDS.md for the word rules; --no-results to only print).
 import {spawn} from 'node:child_process'
-import {mkdir, rm, writeFile} from 'node:fs/promises'
+import {mkdir, readFile, rm, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {ruleIds} from '../checks/index.ts'
 import {brown, moby, type Corpus} from './accuracy/corpora.ts'
 import {acronymControls, acronymKinds, inject, nameKinds, type Injection, type RuleId} from './accuracy/inject.ts'
+import {scoreFixes, type FixScore} from './accuracy/fixes.ts'
 import {findingsOf, score, type Finding, type Scored} from './accuracy/score.ts'
+import {styleKinds} from './accuracy/style.ts'
 import {compoundKinds, dialectKinds, injectWords, slipKinds} from './accuracy/words.ts'
 import {cacheFolder, countWords} from './corpus.ts'
 
@@ -46,7 +48,7 @@ if (!Number.isInteger(seed) || !(perKind >= 1)) throw new Error('--seed and --pe
 if (values.suite !== 'names' && values.suite !== 'words') throw new Error('--suite takes names or words')
 const words = values.suite === 'words'
 const measured: RuleId[] = words
-  ? ['spelling', 'inconsistent-spelling', 'inconsistent-hyphenation']
+  ? ['spelling', 'inconsistent-spelling', 'inconsistent-hyphenation', 'punctuation-style', 'number-style']
   : ['inconsistent-name', 'acronym-expansion']
 const resultsFile = values['no-results'] ? undefined : (values.results ?? path.join(here, words ? 'ACCURACY-WORDS.md' : 'ACCURACY.md'))
 const log = (line: string) => process.stderr.write(`accuracy: ${line}\n`)
@@ -66,7 +68,8 @@ for (const load of corpora) {
   await writeFile(path.join(folder, 'truth.json'), `${JSON.stringify(truth, null, 1)}\n`)
   log(`truth file: ${path.join(folder, 'truth.json')} (${truth.length} injections)`)
   const scored = score(truth, injected, untouched)
-  const section = report(corpus, count, truth, scored, untouched)
+  const fixes = words ? await fixScore(folder, corpus, chapters, truth) : undefined
+  const section = report(corpus, count, truth, scored, untouched) + (fixes ? fixReport(fixes) : '')
   process.stdout.write(`${section}\n`)
   sections.push(section)
 }
@@ -82,6 +85,42 @@ if (resultsFile) {
   ]
   await writeFile(resultsFile, `${[...header, ...sections].join('\n')}\n`)
   log(`wrote ${resultsFile}`)
+}
+
+/** The injected book copied and fixed with `galley check --fix`, then held against the untouched book. */
+async function fixScore(folder: string, corpus: Corpus, chapters: Corpus['chapters'], truth: Injection[]): Promise<FixScore> {
+  const fixed = path.join(folder, 'fixed')
+  await check(fixed, chapters)
+  await run([bin, 'check', '--no-cache', '--fix', '--reporter', 'json'], fixed)
+  const read = async (name: string) => [name, await readFile(path.join(fixed, 'manuscript', name), 'utf8')] as const
+  const after = new Map(await Promise.all(chapters.map((chapter) => read(chapter.name))))
+  return scoreFixes(truth, new Map(corpus.chapters.map((chapter) => [chapter.name, chapter.markdown])), after)
+}
+
+function fixReport({fixable, repaired, missed, elsewhere}: FixScore): string {
+  const lines = [
+    '### galley check --fix',
+    '',
+    `Injected faults of the safely fixable kinds repaired to the original text: ${repaired} of ${fixable} (${percent(repaired, fixable)}). ` +
+      `Lines without an injection that the fixes changed: ${elsewhere.length} (the book's own inconsistencies, fixed to its house forms).`,
+    ''
+  ]
+  if (elsewhere.length > 0)
+    lines.push(
+      '<details><summary>Lines changed without an injection</summary>',
+      '',
+      ...elsewhere.map((place) => `- ${place}`),
+      '',
+      '</details>',
+      ''
+    )
+  if (missed.length > 0) {
+    lines.push('<details><summary>Not repaired</summary>', '')
+    for (const injection of missed)
+      lines.push(`- ${injection.kind}: \`${injection.original}\` → \`${injection.injected}\` (${injection.file}:${injection.line})`)
+    lines.push('', '</details>', '')
+  }
+  return `${lines.join('\n')}\n`
 }
 
 /** A folder with the book and a config that runs only the measured rules; its findings. */

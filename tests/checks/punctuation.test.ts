@@ -18,7 +18,7 @@ describe('punctuation-style', () => {
       'punctuation-style/not-ok.md:4:62-4:64: Unexpected dash typed as hyphens `--`, expected `—` (the manuscript has 4 dashes and 2 of these)',
       'punctuation-style/not-ok.md:4:70-4:72: Unexpected dash typed as hyphens `--`, expected `—` (the manuscript has 4 dashes and 2 of these)',
       'punctuation-style/not-ok.md:5:5-5:8: Unexpected ellipsis of three dots `...`, expected `…` (the manuscript has 2 ellipsis characters and 1 of these)',
-      'punctuation-style/not-ok.md:7:39-7:61: Unexpected list without a serial comma, expected a serial comma (the manuscript has 1 serial comma and 1 of these)'
+      'punctuation-style/not-ok.md:7:39-7:61: Unexpected list without a serial comma, expected a serial comma (the manuscript has 2 serial commas and 1 of these)'
     ])
   })
 

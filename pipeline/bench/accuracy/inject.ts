@@ -7,7 +7,14 @@ import {uniformInt} from 'pure-rand/distribution/uniformInt'
 import {xoroshiro128plus} from 'pure-rand/generator/xoroshiro128plus'
 import type {Corpus} from './corpora.ts'
 
-export type RuleId = 'inconsistent-name' | 'acronym-expansion' | 'spelling' | 'inconsistent-spelling' | 'inconsistent-hyphenation'
+export type RuleId =
+  | 'inconsistent-name'
+  | 'acronym-expansion'
+  | 'spelling'
+  | 'inconsistent-spelling'
+  | 'inconsistent-hyphenation'
+  | 'punctuation-style'
+  | 'number-style'
 
 export interface Injection {
   kind: string

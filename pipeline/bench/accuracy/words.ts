@@ -11,6 +11,7 @@ import {inDictionary} from '../../checks/dictionary.ts'
 import {marked} from '../../checks/words/dialect.ts'
 import type {Corpus} from './corpora.ts'
 import {apply, mutations, type Edit, type Injection, type Random} from './inject.ts'
+import {injectStyle} from './style.ts'
 
 export const slipKinds = ['transposition', 'missing', 'doubled', 'substitution'] as const
 export const dialectKinds = ['other-side'] as const
@@ -77,6 +78,9 @@ export function injectWords(corpus: Corpus, seed: number): {chapters: Corpus['ch
       edits.push(edit(chapter, closed, split, 'inconsistent-hyphenation', 'hyphenated'))
     }
   })
+  // The style faults go on lines of their own, so that no two faults meet.
+  const lineOf = (edit: Edit) => `${edit.chapter}:${corpus.chapters[edit.chapter]!.markdown.lastIndexOf('\n', edit.start - 1) + 1}`
+  edits.push(...injectStyle(corpus, random, new Set(edits.map(lineOf))))
   return apply(corpus, edits)
 }
 

@@ -87,9 +87,14 @@ export function collectMarks(tree: Root, file: VFile): Mark[] {
     // A text node whose value differs from its source (an escape, an entity) has no offsets to trust.
     if (start === undefined || end === undefined || source.slice(start, end) !== node.value) return undefined
     for (const {choice, pattern, mark} of patterns) {
-      for (const match of node.value.matchAll(pattern)) {
-        if (choice === 'serial-comma' && !isList(match[0])) continue
-        marks.push({choice, start: start + match.index, end: start + match.index + match[0].length, ...mark(match as RegExpExecArray)})
+      const search = new RegExp(pattern.source, pattern.flags)
+      for (let match = search.exec(node.value); match; match = search.exec(node.value)) {
+        // Not a list from here (`of frustration, exasperation, …`): perhaps from the next word.
+        if (choice === 'serial-comma' && !isList(match[0])) {
+          search.lastIndex = match.index + match[0].indexOf(' ') + 1
+          continue
+        }
+        marks.push({choice, start: start + match.index, end: start + match.index + match[0].length, ...mark(match)})
       }
     }
     return undefined

@@ -42,9 +42,12 @@ const wordValues = new Map<string, number>([
 const labels =
   /(?:page|pages|p\.|pp\.|chapter|chapters|ch\.|no\.|nos\.|number|vol\.|volume|table|figure|fig\.|section|part|article|route|room|grade|size|step|act|scene|verse|psalm|game|round|channel|apartment|box|item|paragraph|region|line|appendix|exhibit|group|type|class|level|phase|stage|unit|model|series|category|case|rule|point|hole|lane|gate|platform|track|war|girl|boy|subject|patient|sample|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|mar\.|apr\.|aug\.|sept?\.|oct\.|nov\.|dec\.)\s$/i
 
-/** Units and symbols that make a numeral a measure, always written in figures. */
+/**
+ * Symbols and abbreviated units, after which a numeral is a measure, always in figures (`7 km`,
+ * `5%`, `3 million`). A unit spelled out is prose (`nine years`, `eight miles`; Chicago 9.13).
+ */
 const measures =
-  /^\s?(?:%|per ?cent|percent|°|'|"|′|″|[ap]\.?m\.?|o'clock|(?:million|billion|trillion|hr|hrs|sec|min|k?m|cm|mm|kg|g|mg|lb|lbs|oz|ft|in|mi|mph|km\/h|l|ml|cc|hz|khz|mhz|v|w|kw|volts?|watts?|degrees?|miles?|meters?|metres?|feet|foot|inches?|inch|pounds?|ounces?|grams?|kilos?|tons?|acres?|yards?|dollars?|cents?|hours?|minutes?|seconds?|years?|months?|weeks?|days?)\b)/i
+  /^\s?(?:%|per ?cent|percent|°|′|″|[ap]\.?m\.?|o'clock|(?:million|billion|trillion|hr|hrs|sec|min|k?m|cm|mm|kg|g|mg|lb|lbs|oz|ft|in\.|mi|mph|km\/h|ml|cc|hz|khz|mhz|kw|psi|rpm)\b)/i
 
 /** The chapter's number uses, each with its choice and form. */
 export function collectNumbers(tree: Root, file: VFile): NumberUse[] {
