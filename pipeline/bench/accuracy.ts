@@ -29,7 +29,8 @@ const kindOrder: string[] = [
   ...acronymControls,
   ...slipKinds,
   ...dialectKinds,
-  ...compoundKinds
+  ...compoundKinds,
+  ...styleKinds
 ]
 
 const {values} = parseArgs({
