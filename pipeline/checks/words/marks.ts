@@ -64,13 +64,6 @@ const patterns: Pattern[] = [
     choice: 'ellipses',
     pattern: /\.\.\.|…/g,
     mark: ([text]) => (text === '…' ? {form: 'character', text, other: '...'} : {form: 'dots', text, other: '…'})
-  },
-  {
-    choice: 'serial-comma',
-    // A list of three or more short items: `red, white, and blue`, or `red, white, green and
-    // blue` (two commas at least, as `Yes, John and Mary` is no list).
-    pattern: new RegExp(`(?:${item}, ){2,}${item} (?:and|or) (?=\\p{L})|(?:${item}, )+${item}, (?:and|or) (?=\\p{L})`, 'gu'),
-    mark: ([text]) => ({form: /, (?:and|or) $/.test(text) ? 'used' : 'omitted', text})
   }
 ]
 
@@ -87,19 +80,47 @@ export function collectMarks(tree: Root, file: VFile): Mark[] {
     // A text node whose value differs from its source (an escape, an entity) has no offsets to trust.
     if (start === undefined || end === undefined || source.slice(start, end) !== node.value) return undefined
     for (const {choice, pattern, mark} of patterns) {
-      const search = new RegExp(pattern.source, pattern.flags)
-      for (let match = search.exec(node.value); match; match = search.exec(node.value)) {
-        // Not a list from here (`of frustration, exasperation, …`): perhaps from the next word.
-        if (choice === 'serial-comma' && !isList(match[0])) {
-          search.lastIndex = match.index + match[0].indexOf(' ') + 1
-          continue
-        }
+      pattern.lastIndex = 0
+      for (let match = pattern.exec(node.value); match; match = pattern.exec(node.value))
         marks.push({choice, start: start + match.index, end: start + match.index + match[0].length, ...mark(match)})
-      }
     }
+    for (const list of lists(node.value)) marks.push({...list, start: start + list.start, end: start + list.end})
     return undefined
   })
   return marks.map((mark) => (mark.choice === 'quotes' && mark.form === 'straight' ? {...mark, other: curly(source, mark.start)} : mark))
+}
+
+/** Where a list may end: a conjunction before a word. */
+const conjunction = / (?:and|or) (?=\p{L})/gu
+/** The items before it, up to six: `red, white, green` then `,` or not. Anchored at the end of a short window, so it costs the window, not the paragraph. */
+const items = new RegExp(`(?<![\\p{L}’'-])((?:${item}, ){1,6}${item})(,?)$`, 'u')
+
+/**
+ * The serial-comma choices of one text: each list of three or more short items before `and` or
+ * `or`, with its comma or without. Without one, a list needs four items (`A, B, C and D`), as
+ * `Yes, John and Mary` is no list.
+ */
+function lists(value: string): Array<Omit<Mark, 'choice'> & {choice: 'serial-comma'}> {
+  const found: Array<Omit<Mark, 'choice'> & {choice: 'serial-comma'}> = []
+  conjunction.lastIndex = 0
+  for (let match = conjunction.exec(value); match; match = conjunction.exec(value)) {
+    const from = Math.max(0, match.index - 160)
+    let window = value.slice(from, match.index)
+    let list = items.exec(window)
+    // Not a list from its first item (`of frustration, exasperation, …`): perhaps from the next.
+    while (list && !isList(list[0])) {
+      window = window.slice(list.index + list[0].indexOf(' ') + 1)
+      list = items.exec(window)
+    }
+    if (!list) continue
+    const start = match.index - window.length + list.index
+    if (determiner.test(value.slice(Math.max(0, start - 12), start))) continue
+    const used = list[2] === ','
+    if (!used && list[1]!.split(', ').length < 3) continue
+    const end = match.index + match[0].length
+    found.push({choice: 'serial-comma', form: used ? 'used' : 'omitted', text: value.slice(start, end), start, end})
+  }
+  return found
 }
 
 /**
@@ -154,12 +175,22 @@ const openEnded = new Set([
   'its',
   'my',
   'our',
-  'your'
+  'your',
+  'is',
+  'was',
+  'are',
+  'were',
+  'be'
 ])
+/** A determiner before the first item makes the commas an adjective chain: `a dark, purplish, yellow colour`. */
+const determiner = /\b(?:a|an|the|his|her|its|their|our|my|your|this|that|these|those|two|three|four|some|many|several)\s$/i
 
 function isList(text: string): boolean {
-  const items = text.replace(/,? (?:and|or) $/, '').split(', ')
-  return items.every((item) => {
+  const parts = text
+    .replace(/,? (?:and|or) $/, '')
+    .replace(/,$/, '')
+    .split(', ')
+  return parts.every((item) => {
     const lower = item.toLowerCase()
     return !parentheses.has(lower) && !openEnded.has(lower.split(' ').at(-1)!) && !openEnded.has(lower.split(' ')[0]!)
   })

@@ -43,11 +43,12 @@ const labels =
   /(?:page|pages|p\.|pp\.|chapter|chapters|ch\.|no\.|nos\.|number|vol\.|volume|table|figure|fig\.|section|part|article|route|room|grade|size|step|act|scene|verse|psalm|game|round|channel|apartment|box|item|paragraph|region|line|appendix|exhibit|group|type|class|level|phase|stage|unit|model|series|category|case|rule|point|hole|lane|gate|platform|track|war|girl|boy|subject|patient|sample|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|mar\.|apr\.|aug\.|sept?\.|oct\.|nov\.|dec\.)\s$/i
 
 /**
- * Symbols and abbreviated units, after which a numeral is a measure, always in figures (`7 km`,
- * `5%`, `3 million`). A unit spelled out is prose (`nine years`, `eight miles`; Chicago 9.13).
+ * Symbols and units, after which a numeral is a measure, in figures in technical text and
+ * recipes (`7 km`, `5 cubic inches`, `2 teaspoons`, `3 million`). Time is not a measure here:
+ * `nine years` and `three weeks` are prose (Chicago 9.2).
  */
 const measures =
-  /^\s?(?:%|per ?cent|percent|°|′|″|[ap]\.?m\.?|o'clock|(?:million|billion|trillion|hr|hrs|sec|min|k?m|cm|mm|kg|g|mg|lb|lbs|oz|ft|in\.|mi|mph|km\/h|ml|cc|hz|khz|mhz|kw|psi|rpm)\b)/i
+  /^\s?(?:%|per ?cent|percent|°|′|″|[ap]\.?m\.?|o'clock|(?:million|billion|trillion|hr|hrs|sec|min|k?m|cm|mm|kg|g|mg|lb|lbs|oz|ft|in\.|mi|mph|km\/h|ml|cc|hz|khz|mhz|kw|psi|rpm|inch|inches|feet|foot|yards?|miles?|meters?|metres?|grams?|kilograms?|pounds?|ounces?|tons?|acres?|degrees?|volts?|watts?|kilowatts?|cubic|square|teaspoons?|tablespoons?|cups?|tsp|tbsp|quarts?|pints?|gallons?)\b)/i
 
 /** The chapter's number uses, each with its choice and form. */
 export function collectNumbers(tree: Root, file: VFile): NumberUse[] {
@@ -67,13 +68,15 @@ export function collectNumbers(tree: Root, file: VFile): NumberUse[] {
       const text = match[0]
       const before = value.slice(Math.max(0, match.index - 12), match.index)
       const after = value.slice(match.index + text.length, match.index + text.length + 12)
-      if (/^\d{5,}$/.test(text)) add({choice: 'thousands', form: 'none', text}, match.index)
+      // A long number before a name is a street address (`34220 Viceroy`), not a quantity.
+      if (/^\d{5,}$/.test(text) && !/^ \p{Lu}/u.test(after)) add({choice: 'thousands', form: 'none', text}, match.index)
       else if (/^\d{1,3}(?:,\d{3})+$/.test(text) && text.length >= 6) add({choice: 'thousands', form: 'comma', text}, match.index)
       const number = Number(text)
       // A figure among other figures (a score, a table in prose, `3, 4 and 5`) or in parentheses stays one.
       const amongFigures = /\d[^\d]{0,10}$/.test(before) || /^[^\d]{0,10}\d/.test(after) || /\($/.test(before) || /^\)/.test(after)
-      // A count stands before what it counts (`7 ships`); a figure after a noun is a label (`Phase 4`, `tappet 3`).
-      const counts = /^ \p{Ll}/u.test(after)
+      // A count stands before what it counts (`7 ships`); a figure after a name or a noun is a
+      // label (`Court 7`, `Lemma 2`, `tappet 3`), and after `at` a time (`dinner at 7`).
+      const counts = /^ \p{Ll}/u.test(after) && !/(?:\p{Lu}[\p{L}.]*|\bat)\s$/u.test(before)
       if (
         /^\d{1,3}$/.test(text) &&
         number >= 2 &&
