@@ -182,8 +182,11 @@ const openEnded = new Set([
   'were',
   'be'
 ])
-/** A determiner before the first item makes the commas an adjective chain: `a dark, purplish, yellow colour`. */
-const determiner = /\b(?:a|an|the|his|her|its|their|our|my|your|this|that|these|those|two|three|four|some|many|several)\s$/i
+/**
+ * An article or a possessive before the first item makes the commas an adjective chain (`a dark,
+ * purplish, yellow colour`, `his large, deep eyes`); after `the` a list of nouns is as likely.
+ */
+const determiner = /\b(?:a|an|his|her|its|their|our|my|your)\s$/i
 
 function isList(text: string): boolean {
   const parts = text

@@ -38,6 +38,40 @@ const wordValues = new Map<string, number>([
   ])
 ])
 
+/** Capitalised words that open a sentence before a count rather than name a label: `The 2 boys`. */
+const sentenceWords = new Set([
+  'the',
+  'a',
+  'an',
+  'these',
+  'those',
+  'his',
+  'her',
+  'their',
+  'its',
+  'our',
+  'my',
+  'your',
+  'for',
+  'in',
+  'on',
+  'by',
+  'with',
+  'about',
+  'only',
+  'all',
+  'some',
+  'after',
+  'over',
+  'nearly',
+  'almost',
+  'about',
+  'just',
+  'another',
+  'and',
+  'but'
+])
+
 /** Words after which a numeral is a label, not a count: `page 7`, `chapter 12`, `No. 3`. */
 const labels =
   /(?:page|pages|p\.|pp\.|chapter|chapters|ch\.|no\.|nos\.|number|vol\.|volume|table|figure|fig\.|section|part|article|route|room|grade|size|step|act|scene|verse|psalm|game|round|channel|apartment|box|item|paragraph|region|line|appendix|exhibit|group|type|class|level|phase|stage|unit|model|series|category|case|rule|point|hole|lane|gate|platform|track|war|girl|boy|subject|patient|sample|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|mar\.|apr\.|aug\.|sept?\.|oct\.|nov\.|dec\.)\s$/i
@@ -76,7 +110,8 @@ export function collectNumbers(tree: Root, file: VFile): NumberUse[] {
       const amongFigures = /\d[^\d]{0,10}$/.test(before) || /^[^\d]{0,10}\d/.test(after) || /\($/.test(before) || /^\)/.test(after)
       // A count stands before what it counts (`7 ships`); a figure after a name or a noun is a
       // label (`Court 7`, `Lemma 2`, `tappet 3`), and after `at` a time (`dinner at 7`).
-      const counts = /^ \p{Ll}/u.test(after) && !/(?:\p{Lu}[\p{L}.]*|\bat)\s$/u.test(before)
+      const label = /(\p{Lu}[\p{L}.]*|\bat)\s$/u.exec(before)?.[1]
+      const counts = /^ \p{Ll}/u.test(after) && (label === undefined || sentenceWords.has(label.toLowerCase()))
       if (
         /^\d{1,3}$/.test(text) &&
         number >= 2 &&
