@@ -185,7 +185,9 @@ function likelySlips(use: Unknown, candidates: string[], inBook: (word: string) 
   if (plainSwap) return [swap, ...used.filter((slip) => slip !== swap)]
   if (!top || key.length < 4) return []
   // A derived word beside a very common word with its first letter (`presure`: `pre` and `sure`, or `pressure`).
-  if (use.affixed) return inBook(top) >= commonSlip && top[0] === key[0] ? [top] : []
+  // Speech written as heard (`bein`, `takin`) is no slip, however common the word it is near.
+  const spoken = use.parts?.[0] === `${key}g` || `${use.parts?.[0]}a` === key
+  if (use.affixed) return !spoken && inBook(top) >= commonSlip && top[0] === key[0] ? [top] : []
   const second = used[1]
   const dominant = !second || inBook(top) >= 5 * inBook(second)
   return dominant || (!use.parts && (used.length <= 2 || inBook(top) >= commonSlip)) ? used : []
