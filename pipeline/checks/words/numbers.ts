@@ -72,6 +72,9 @@ const sentenceWords = new Set([
   'but'
 ])
 
+/** The number words alone, so that a text's other words cost no match: most of a book is other words. */
+const numberWords = new RegExp(`\\b(?:${[...tens, ...teens, ...units.slice(1)].join('|')})(?:-(?:${units.join('|')}))?\\b`, 'gi')
+
 /** Words after which a numeral is a label, not a count: `page 7`, `chapter 12`, `No. 3`. */
 const labels =
   /(?:page|pages|p\.|pp\.|chapter|chapters|ch\.|no\.|nos\.|number|vol\.|volume|table|figure|fig\.|section|part|article|route|room|grade|size|step|act|scene|verse|psalm|game|round|channel|apartment|box|item|paragraph|region|line|appendix|exhibit|group|type|class|level|phase|stage|unit|model|series|category|case|rule|point|hole|lane|gate|platform|track|war|girl|boy|subject|patient|sample|january|february|march|april|may|june|july|august|september|october|november|december|jan\.|feb\.|mar\.|apr\.|aug\.|sept?\.|oct\.|nov\.|dec\.)\s$/i
@@ -123,7 +126,7 @@ export function collectNumbers(tree: Root, file: VFile): NumberUse[] {
       )
         add({choice: 'small-numbers', form: 'numerals', text, value: number}, match.index)
     }
-    for (const match of value.matchAll(/\b[a-z]+(?:-[a-z]+)?\b/gi)) {
+    for (const match of value.matchAll(numberWords)) {
       const number = wordValues.get(match[0].toLowerCase())
       // A number word before a hyphen is part of a compound (`two-thirds`, `five-year`).
       if (number !== undefined && value[match.index + match[0].length] !== '-' && value[match.index - 1] !== '-')
