@@ -5,12 +5,11 @@
 // do (names/spelling.ts). Every use of the less used spelling is reported against the more used
 // one, with the kind of difference in `data`.
 import type {Root} from 'mdast'
-import type {Position} from 'unist'
-import {location} from 'vfile-location'
 import type {VFile} from 'vfile'
 import {VFileMessage} from 'vfile-message'
 import {z} from 'zod'
 import {crossFileRule} from './cross-file.ts'
+import {positionOf} from './words/place.ts'
 import type {SheetSection} from './rule.ts'
 import {exceptionsTo} from './sheet.ts'
 import {collectForms, type Occurrence, type Span} from './names/forms.ts'
@@ -148,11 +147,3 @@ function analyse(chapters: Names[], settings: Settings): Finding[][] {
 function acceptedNames(aliases: Record<string, string[]>, titles: TitleTrie): Set<string> {
   return new Set(Object.entries(aliases).flatMap(([name, others]) => [name, ...others].map((one) => normalise(one, titles))))
 }
-
-function positionOf(file: VFile, span: Span): Position {
-  let place = places.get(file)
-  if (!place) places.set(file, (place = location(file)))
-  return {start: place.toPoint(span.start)!, end: place.toPoint(span.end)!}
-}
-
-const places = new WeakMap<VFile, ReturnType<typeof location>>()

@@ -10,7 +10,7 @@ import {z} from 'zod'
 import type {VFileMessage} from 'vfile-message'
 import {crossFileRule} from './cross-file.ts'
 import type {SheetSection} from './rule.ts'
-import {exceptionOf} from './sheet.ts'
+import {choiceEntry, formCounts} from './sheet.ts'
 import {collectNumbers, numberChoices, otherForm, type NumberChoice, type NumberUse} from './words/numbers.ts'
 import {positionOf} from './words/place.ts'
 
@@ -64,17 +64,13 @@ function housesOf(chapters: NumberUse[][], settings: Settings): Map<NumberChoice
   const all = chapters.flat()
   const houses = new Map<NumberChoice, House>()
   for (const choice of Object.keys(numberChoices) as NumberChoice[]) {
-    const uses = all.filter(
-      (use) => use.choice === choice && (choice !== 'small-numbers' || settings.style === 'chicago' || use.value! <= 9)
+    const small = (use: NumberUse) => choice !== 'small-numbers' || settings.style === 'chicago' || use.value! <= 9
+    const {counts, majority} = formCounts(
+      numberChoices[choice],
+      all.filter((use) => use.choice === choice && small(use))
     )
-    const counts: Record<string, number> = Object.fromEntries(numberChoices[choice].map((form) => [form, 0]))
-    for (const use of uses) counts[use.form]!++
     const option = settings[optionOf[choice]]
-    const majority = numberChoices[choice].reduce(
-      (best: string, form) => (counts[form]! > counts[best]! ? form : best),
-      uses[0]?.form ?? ''
-    )
-    const form = option ?? (settings.style ? styles[settings.style][choice] : majority)
+    const form = option ?? (settings.style ? styles[settings.style][choice] : (majority ?? ''))
     const by = option ? `\`${optionOf[choice]}: ${option}\`` : settings.style ? `\`style: ${settings.style}\`` : undefined
     houses.set(choice, {form, counts, by})
   }
@@ -98,16 +94,7 @@ function analyse(chapters: NumberUse[][], settings: Settings): Finding[][] {
 function sheet(chapters: NumberUse[][], settings: Settings, _manuscript: unknown, findings: VFileMessage[]): SheetSection {
   const entries = [...housesOf(chapters, settings)]
     .filter(([, {form}]) => form !== '')
-    .map(([choice, {form, counts, by}]) => {
-      const others = Object.entries(counts).filter(([other, count]) => other !== form && count > 0)
-      const exceptions = findings.filter((message) => (message as {data?: {kind?: string}}).data?.kind === choice).map(exceptionOf)
-      return {
-        term: `${choice}: ${form}`,
-        count: counts[form],
-        note: [by ? `set by ${by}` : '', ...others.map(([other, count]) => `${other} ${count}`)].filter(Boolean).join(', ') || undefined,
-        exceptions: exceptions.length > 0 ? exceptions : undefined
-      }
-    })
+    .map(([choice, {form, counts, by}]) => choiceEntry(choice, {house: form, counts, setBy: by}, findings))
   return {title: 'Numbers', about: settings.style ? `${settings.style} style` : 'the manuscript’s own choices', entries}
 }
 

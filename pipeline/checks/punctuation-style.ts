@@ -10,7 +10,7 @@ import {z} from 'zod'
 import type {VFileMessage} from 'vfile-message'
 import {crossFileRule} from './cross-file.ts'
 import type {SheetSection} from './rule.ts'
-import {exceptionOf} from './sheet.ts'
+import {choiceEntry, formCounts} from './sheet.ts'
 import {choices, collectMarks, type Choice, type Mark} from './words/marks.ts'
 import {positionOf} from './words/place.ts'
 
@@ -76,15 +76,12 @@ function housesOf(chapters: Mark[][], settings: Settings): Houses {
   const all = chapters.flat()
   const houses: Houses = new Map()
   for (const name of Object.keys(choices) as Choice[]) {
-    const marks = all.filter((mark) => mark.choice === name)
-    const counts: Record<string, number> = Object.fromEntries(choices[name].map((form) => [form, 0]))
-    for (const mark of marks) counts[mark.form]!++
-    const configured = settings[optionOf[name]]
-    const majority = choices[name].reduce(
-      (best: string, form) => (counts[form]! > counts[best]! ? form : best),
-      marks[0]?.form ?? choices[name][0]
+    const {counts, majority} = formCounts(
+      choices[name],
+      all.filter((mark) => mark.choice === name)
     )
-    houses.set(name, {house: configured ?? majority, counts, configured: configured !== undefined})
+    const configured = settings[optionOf[name]]
+    houses.set(name, {house: configured ?? majority ?? choices[name][0], counts, configured: configured !== undefined})
   }
   return houses
 }
@@ -103,18 +100,9 @@ function analyse(chapters: Mark[][], settings: Settings): Finding[][] {
 function sheet(chapters: Mark[][], settings: Settings, _manuscript: unknown, findings: VFileMessage[]): SheetSection {
   const entries = [...housesOf(chapters, settings)]
     .filter(([, {counts}]) => Object.values(counts).some((count) => count > 0))
-    .map(([name, {house, counts, configured}]) => {
-      const others = Object.entries(counts).filter(([form, count]) => form !== house && count > 0)
-      const exceptions = findings.filter((message) => (message as {data?: {kind?: string}}).data?.kind === name).map(exceptionOf)
-      return {
-        term: `${name}: ${house}`,
-        count: counts[house],
-        note:
-          [configured ? 'set by the config' : '', ...others.map(([form, count]) => `${form} ${count}`)].filter(Boolean).join(', ') ||
-          undefined,
-        exceptions: exceptions.length > 0 ? exceptions : undefined
-      }
-    })
+    .map(([name, {house, counts, configured}]) =>
+      choiceEntry(name, {house, counts, setBy: configured ? `\`${optionOf[name]}: ${house}\`` : undefined}, findings)
+    )
   return {title: 'Punctuation', entries}
 }
 
