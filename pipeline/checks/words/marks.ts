@@ -2,11 +2,10 @@
 // (straight or curly), dashes (spaced or closed, typed as hyphens or not), ellipses (three dots
 // or one character) and the serial comma. Read from the Markdown's text nodes, so code, raw HTML
 // and frontmatter are never looked at, and neither is a URL written as its own link text.
-import type {Link, Root} from 'mdast'
-import {toString} from 'mdast-util-to-string'
-import {SKIP, visit} from 'unist-util-visit'
+import type {Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Span} from './place.ts'
+import {eachProseText} from './texts.ts'
 
 /** Each house choice, with the forms it chooses between. */
 export const choices = {
@@ -69,24 +68,16 @@ const patterns: Pattern[] = [
 
 /** The chapter's marks, in text order within each choice. */
 export function collectMarks(tree: Root, file: VFile): Mark[] {
-  const source = String(file.value)
   const marks: Mark[] = []
-  visit(tree, (node) => {
-    if (node.type === 'code' || node.type === 'inlineCode' || node.type === 'html' || node.type === 'yaml') return SKIP
-    if (node.type === 'link' && isAddress(node)) return SKIP
-    if (node.type !== 'text') return undefined
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
-    // A text node whose value differs from its source (an escape, an entity) has no offsets to trust.
-    if (start === undefined || end === undefined || source.slice(start, end) !== node.value) return undefined
+  eachProseText(tree, file, (value, start) => {
     for (const {choice, pattern, mark} of patterns) {
       pattern.lastIndex = 0
-      for (let match = pattern.exec(node.value); match; match = pattern.exec(node.value))
+      for (let match = pattern.exec(value); match; match = pattern.exec(value))
         marks.push({choice, start: start + match.index, end: start + match.index + match[0].length, ...mark(match)})
     }
-    for (const list of lists(node.value)) marks.push({...list, start: start + list.start, end: start + list.end})
-    return undefined
+    for (const list of lists(value)) marks.push({...list, start: start + list.start, end: start + list.end})
   })
+  const source = String(file.value)
   return marks.map((mark) => (mark.choice === 'quotes' && mark.form === 'straight' ? {...mark, other: curly(source, mark.start)} : mark))
 }
 
@@ -203,9 +194,4 @@ function isList(text: string): boolean {
 function curly(source: string, at: number): string {
   const before = source[at - 1]
   return before === undefined || /[\s(\[{—–-]/.test(before) ? '“' : '”'
-}
-
-function isAddress(node: Link): boolean {
-  const text = toString(node)
-  return text === node.url || `mailto:${text}` === node.url || /^(?:https?:|www\.)/i.test(text)
 }

@@ -2,10 +2,10 @@
 // numerals (`seven ships`, `7 ships`), `%`, `percent` or `per cent`, thousands with a comma or
 // without (`10,000`, `10000`), and ranges with an en dash or a hyphen (`1990–95`, `1990-95`).
 // Read from the Markdown's text nodes, as words/marks.ts reads its marks.
-import type {Root} from 'mdast'
-import {SKIP, visit} from 'unist-util-visit'
+import type {Nodes, Root} from 'mdast'
 import type {VFile} from 'vfile'
 import type {Span} from './place.ts'
+import {eachProseText} from './texts.ts'
 
 export const numberChoices = {
   'small-numbers': ['words', 'numerals'],
@@ -89,57 +89,55 @@ const measures =
 
 /** The chapter's number uses, each with its choice and form. */
 export function collectNumbers(tree: Root, file: VFile): NumberUse[] {
-  const source = String(file.value)
   const uses: NumberUse[] = []
-  visit(tree, (node) => {
-    // A heading's number is its label (`Chapter 4`, `Part 2`).
-    if (['code', 'inlineCode', 'html', 'yaml', 'link', 'heading'].includes(node.type)) return SKIP
-    if (node.type !== 'text') return undefined
-    const start = node.position?.start.offset
-    const end = node.position?.end.offset
-    if (start === undefined || end === undefined || source.slice(start, end) !== node.value) return undefined
-    const add = (use: Omit<NumberUse, 'start' | 'end'>, at: number) =>
-      uses.push({...use, start: start + at, end: start + at + use.text.length})
-    const value = node.value
-    for (const match of value.matchAll(/(?<![\p{L}\p{N}$£€#.,:/–-])(\d{1,3}(?:,\d{3})+|\d+)(?![\p{L}\p{N}]|[.,:/–-]\d)/gu)) {
-      const text = match[0]
-      const before = value.slice(Math.max(0, match.index - 12), match.index)
-      const after = value.slice(match.index + text.length, match.index + text.length + 12)
-      // A long number before a name is a street address (`34220 Viceroy`), not a quantity.
-      if (/^\d{5,}$/.test(text) && !/^ \p{Lu}/u.test(after)) add({choice: 'thousands', form: 'none', text}, match.index)
-      else if (/^\d{1,3}(?:,\d{3})+$/.test(text) && text.length >= 6) add({choice: 'thousands', form: 'comma', text}, match.index)
-      const number = Number(text)
-      // A figure among other figures (a score, a table in prose, `3, 4 and 5`) or in parentheses stays one.
-      const amongFigures = /\d[^\d]{0,10}$/.test(before) || /^[^\d]{0,10}\d/.test(after) || /\($/.test(before) || /^\)/.test(after)
-      // A count stands before what it counts (`7 ships`); a figure after a name or a noun is a
-      // label (`Court 7`, `Lemma 2`, `tappet 3`), and after `at` a time (`dinner at 7`).
-      const label = /(\p{Lu}[\p{L}.]*|\bat)\s$/u.exec(before)?.[1]
-      const counts = /^ \p{Ll}/u.test(after) && (label === undefined || sentenceWords.has(label.toLowerCase()))
-      if (
-        /^\d{1,3}$/.test(text) &&
-        number >= 2 &&
-        number <= 100 &&
-        counts &&
-        !labels.test(before) &&
-        !measures.test(after) &&
-        !amongFigures
-      )
-        add({choice: 'small-numbers', form: 'numerals', text, value: number}, match.index)
-    }
-    for (const match of value.matchAll(numberWords)) {
-      const number = wordValues.get(match[0].toLowerCase())
-      // A number word before a hyphen is part of a compound (`two-thirds`, `five-year`).
-      if (number !== undefined && value[match.index + match[0].length] !== '-' && value[match.index - 1] !== '-')
-        add({choice: 'small-numbers', form: 'words', text: match[0], value: number}, match.index)
-    }
-    // With the space before it, so that `7%` and `7 percent` are one change apart.
-    for (const match of value.matchAll(/(?<=\d)\s?(%|per cent|percent)(?!\p{L})/gu))
-      add({choice: 'percent', form: match[1] === '%' ? 'symbol' : match[1]!, text: match[0]}, match.index)
-    // A range of two numbers, neither part of a longer chain (a telephone number, an ISBN).
-    for (const match of value.matchAll(/(?<![\d–-])\d{1,4}([–-])\d{1,4}(?![\d–-])/g))
-      add({choice: 'ranges', form: match[1] === '–' ? 'en-dash' : 'hyphen', text: match[0]}, match.index)
-    return undefined
-  })
+  // A heading's number is its label (`Chapter 4`, `Part 2`), and a link's text names something.
+  const labelled = (node: Nodes) => node.type === 'heading' || node.type === 'link'
+  eachProseText(
+    tree,
+    file,
+    (value, start) => {
+      const add = (use: Omit<NumberUse, 'start' | 'end'>, at: number) =>
+        uses.push({...use, start: start + at, end: start + at + use.text.length})
+      for (const match of value.matchAll(/(?<![\p{L}\p{N}$£€#.,:/–-])(\d{1,3}(?:,\d{3})+|\d+)(?![\p{L}\p{N}]|[.,:/–-]\d)/gu)) {
+        const text = match[0]
+        const before = value.slice(Math.max(0, match.index - 12), match.index)
+        const after = value.slice(match.index + text.length, match.index + text.length + 12)
+        // A long number before a name is a street address (`34220 Viceroy`), not a quantity.
+        if (/^\d{5,}$/.test(text) && !/^ \p{Lu}/u.test(after)) add({choice: 'thousands', form: 'none', text}, match.index)
+        else if (/^\d{1,3}(?:,\d{3})+$/.test(text) && text.length >= 6) add({choice: 'thousands', form: 'comma', text}, match.index)
+        const number = Number(text)
+        // A figure among other figures (a score, a table in prose, `3, 4 and 5`) or in parentheses stays one.
+        const amongFigures = /\d[^\d]{0,10}$/.test(before) || /^[^\d]{0,10}\d/.test(after) || /\($/.test(before) || /^\)/.test(after)
+        // A count stands before what it counts (`7 ships`); a figure after a name or a noun is a
+        // label (`Court 7`, `Lemma 2`, `tappet 3`), and after `at` a time (`dinner at 7`).
+        const label = /(\p{Lu}[\p{L}.]*|\bat)\s$/u.exec(before)?.[1]
+        const counts = /^ \p{Ll}/u.test(after) && (label === undefined || sentenceWords.has(label.toLowerCase()))
+        if (
+          /^\d{1,3}$/.test(text) &&
+          number >= 2 &&
+          number <= 100 &&
+          counts &&
+          !labels.test(before) &&
+          !measures.test(after) &&
+          !amongFigures
+        )
+          add({choice: 'small-numbers', form: 'numerals', text, value: number}, match.index)
+      }
+      for (const match of value.matchAll(numberWords)) {
+        const number = wordValues.get(match[0].toLowerCase())
+        // A number word before a hyphen is part of a compound (`two-thirds`, `five-year`).
+        if (number !== undefined && value[match.index + match[0].length] !== '-' && value[match.index - 1] !== '-')
+          add({choice: 'small-numbers', form: 'words', text: match[0], value: number}, match.index)
+      }
+      // With the space before it, so that `7%` and `7 percent` are one change apart.
+      for (const match of value.matchAll(/(?<=\d)\s?(%|per cent|percent)(?!\p{L})/gu))
+        add({choice: 'percent', form: match[1] === '%' ? 'symbol' : match[1]!, text: match[0]}, match.index)
+      // A range of two numbers, neither part of a longer chain (a telephone number, an ISBN).
+      for (const match of value.matchAll(/(?<![\d–-])\d{1,4}([–-])\d{1,4}(?![\d–-])/g))
+        add({choice: 'ranges', form: match[1] === '–' ? 'en-dash' : 'hyphen', text: match[0]}, match.index)
+    },
+    labelled
+  )
   return uses.sort((one, other) => one.start - other.start)
 }
 

@@ -5,12 +5,12 @@
 // and shared by the rules that ask, as each would otherwise walk the same tree again.
 import type {Heading, Link, Root} from 'mdast'
 import type {Root as NlcstRoot, Sentence} from 'nlcst'
-import {toString} from 'mdast-util-to-string'
 import {toString as nlcstToString} from 'nlcst-to-string'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {prose} from '../../manuscript/prose.ts'
 import type {Span} from './place.ts'
+import {isAddress} from './texts.ts'
 
 export interface Token extends Span {
   /** As written, apostrophes made straight and without a possessive `’s`. */
@@ -36,10 +36,7 @@ export function tokens(tree: Root, file: VFile): Token[] {
 function tokenise(nlcst: NlcstRoot, mdast: Root, source: string): Token[] {
   const headings = ranges(mdast, 'heading', () => true)
   // A URL or an address written out as its own link text is no word of the language.
-  const addresses = ranges(mdast, 'link', (node: Link) => {
-    const text = toString(node)
-    return text === node.url || `mailto:${text}` === node.url || /^(?:https?:|www\.)/i.test(text)
-  })
+  const addresses = ranges(mdast, 'link', isAddress)
   const result: Token[] = []
   for (const paragraph of nlcst.children) {
     if (paragraph.type !== 'ParagraphNode') continue
