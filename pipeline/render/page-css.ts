@@ -31,8 +31,7 @@ interface Chapter {
 export function pageCss(edition: EditionSettings, tree: Root, title: string | undefined): string {
   const layout = bookLayoutOf(edition)
   const preset = typeof edition.pageSize === 'string' ? presets[edition.pageSize] : undefined
-  const size = preset?.size ?? (typeof edition.pageSize === 'string' ? '' : `${edition.pageSize.width} ${edition.pageSize.height}`)
-  const margin = edition.margin === 'auto' ? ((layout.facingPages ? preset?.facing : preset?.margin) ?? '20mm') : edition.margin
+  const {size, margin} = geometryOf(edition)
   const rules = [`@page { size: ${size}; margin: ${margin}; }`]
   if (layout.facingPages) rules.push(...facingMargins(margin))
   const fontSize = edition.fontSize ?? preset?.fontSize
@@ -67,6 +66,22 @@ export function pageCss(edition: EditionSettings, tree: Root, title: string | un
   const last = chapters.at(-1)
   if (last) rules.push(`.colophon { page: ${last.id}; }`)
   return rules.join('\n')
+}
+
+function geometryOf(edition: EditionSettings): {size: string; margin: string} {
+  const preset = typeof edition.pageSize === 'string' ? presets[edition.pageSize] : undefined
+  const size = preset?.size ?? (typeof edition.pageSize === 'string' ? '' : `${edition.pageSize.width} ${edition.pageSize.height}`)
+  const margin =
+    edition.margin === 'auto' ? ((bookLayoutOf(edition).facingPages ? preset?.facing : preset?.margin) ?? '20mm') : edition.margin
+  return {size, margin}
+}
+
+/** The page area, where the text goes, as CSS lengths: the page box less its margins (mirrored ones sum the same). */
+export function pageArea(edition: EditionSettings): {width: string; height: string} {
+  const {size, margin} = geometryOf(edition)
+  const [width, height] = size.split(/\s+/)
+  const [top, right = top, bottom = top, left = right] = margin.split(/\s+/)
+  return {width: `calc(${width} - ${left} - ${right})`, height: `calc(${height} - ${top} - ${bottom})`}
 }
 
 /** Mirrored margins from the shorthand: its right is the outer edge, its left the gutter. */

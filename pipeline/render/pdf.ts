@@ -23,6 +23,8 @@ export interface LoadedPage {
   print(options: {draft: boolean}): Promise<Uint8Array>
   /** New text for elements, and elements hidden or shown, by id, for the prints that follow. */
   update(changes: {texts?: Record<string, string>; hidden?: Record<string, boolean>}): Promise<void>
+  /** Run Galley's own layout code in the page: `task` is serialised, so it must import nothing. */
+  run<A, R>(task: (argument: A) => R, argument: A): Promise<R>
 }
 
 export async function renderPdf(html: string, options: PdfOptions): Promise<Uint8Array> {
@@ -114,6 +116,11 @@ function loaded(page: Page, options: PdfOptions, renew: () => void): LoadedPage 
         texts,
         hidden
       )
+    },
+    async run(task, argument) {
+      // A TypeScript loader may wrap named functions in `__name(…)`; the page has no such helper.
+      await page.evaluate('globalThis.__name ??= (target) => target')
+      return (await page.evaluate(task as (argument: unknown) => unknown, argument)) as Awaited<ReturnType<typeof task>>
     }
   }
 }

@@ -12,7 +12,8 @@ import type {BrowserHandle} from './browser.ts'
 import {finishPdf, type PdfFont} from './finish.ts'
 import {rehypeHyphenate} from './hyphenate.ts'
 import {chapterSections, classesOf, elementsOf} from './elements.ts'
-import {pageCss} from './page-css.ts'
+import {layoutNotes} from './notes-layout.ts'
+import {pageArea, pageCss} from './page-css.ts'
 import {addProbes, planBlanks, prepareRectos, type Recto} from './recto.ts'
 import {withLoadedPage, type LoadedPage} from './pdf.ts'
 
@@ -67,14 +68,19 @@ export async function printTree(tree: Root, printable: Printable, options: Print
   const chapters = layout.facingPages || layout.frontMatter ? chapterIds(tree) : []
   addProbes(tree, [...new Set([...rectos.map((recto) => recto.id), ...chapters])])
 
+  const notesAtFoot = edition.notes === 'foot' && elementsOf(tree).some((element) => classesOf(element).includes('footnotes'))
+
   const blocked = new Set<string>()
   const printed = await withLoadedPage(
     serialize(tree),
     {browser: options.browser, timeout: options.timeout ?? printable.timeout, name, onBlocked: (url) => blocked.add(url)},
-    async (page): Promise<{pdf: Uint8Array; doc?: PDFDocument}> =>
-      entries.length > 0 || rectos.length > 0
+    async (page): Promise<{pdf: Uint8Array; doc?: PDFDocument}> => {
+      // Cut before any print: a chapter's pages do not move when the contents' numbers change.
+      if (notesAtFoot) await page.run(layoutNotes, {...pageArea(edition), share: noteShare})
+      return entries.length > 0 || rectos.length > 0
         ? printSettled(page, {entries, rectos, bodyStart: hasFrontMatter ? chapters[0] : undefined}, name, options.printed)
         : {pdf: await page.print({draft: false})}
+    }
   )
   const doc = printed.doc ?? (await PDFDocument.load(printed.pdf, {updateMetadata: false}))
   const destinations = destinationsOf(doc)
@@ -93,6 +99,9 @@ export async function printTree(tree: Root, printable: Printable, options: Print
   )
   return {pdf: finished.pdf, pages: finished.pages, blocked: [...blocked], fonts: finished.fonts}
 }
+
+/** The most of a page that its footnotes may fill; a longer note continues overleaf, as Chicago sets them. */
+const noteShare = 0.5
 
 /** At most this many prints after the draft: numbers that still move in the last are taken not to settle. */
 const reprints = 2

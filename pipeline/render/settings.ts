@@ -75,6 +75,13 @@ export const editionSchema = z.strictObject({
     .array(z.string().regex(/\.css$/i, 'expected a .css file'))
     .max(16)
     .default([]),
+  /**
+   * Where the PDF prints footnotes: at the foot of their call's page, at the end of each
+   * chapter, or all at the end of the book. The HTML edition keeps them at each chapter's end.
+   */
+  notes: z.enum(['foot', 'chapter-end', 'book-end']).default('foot'),
+  /** Footnotes numbered from 1 in each chapter, or through the whole book. */
+  noteNumbering: z.enum(['chapter', 'book']).default('chapter'),
   /** Extra area printed beyond the trim on every side, for the printer's cut (e.g. `3mm`). */
   bleed: length.default('0mm'),
   /** Draw crop marks outside the bleed. */
