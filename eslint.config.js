@@ -9,7 +9,8 @@ const layers = [
   ['errors', ['./pipeline/errors.ts']],
   ['fs', ['./pipeline/fs']],
   ['manuscript', ['./pipeline/manuscript']],
-  ['checks', ['./pipeline/checks']],
+  // The preflight's rules are rules like the others, read from the printed PDF.
+  ['checks', ['./pipeline/checks', './pipeline/preflight']],
   ['render', ['./pipeline/render']],
   ['config', ['./pipeline/config']],
   ['revisions', ['./pipeline/revisions']],

@@ -17,6 +17,7 @@ import {renderTimeout} from './render/settings.ts'
 import {formats, needsBrowser, type FormatName, type Rendered} from './render/formats/index.ts'
 import {stampDate, stampOf, type Stamp} from './revisions/stamp.ts'
 import type {VFile} from 'vfile'
+import type {Placed} from './preflight/run.ts'
 
 export type Edition = FormatName
 
@@ -83,7 +84,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     if (unreadable) throw new GalleyError(unreadable.path, `${unreadable.messages.find((m) => m.fatal)?.reason}; no editions built`)
     throw new BuildRefused(files, errors)
   }
-  const {outputs, pages, outDir} = await making
+  const {outputs, pages, outDir, findings} = await making
+  // The preflight read the printed pages meanwhile; its findings join the chapters' and weigh the same.
+  for (const {path: chapter, message} of findings) files.find((file) => file.path === chapter)?.messages.push(message)
+  const printErrors = findings.filter(({message}) => message.fatal === true).length
+  if (printErrors > 0 && !options.force) throw new BuildRefused(files, printErrors)
 
   progress('writing editions')
   const written = await publish(outDir, outputs, {
@@ -98,6 +103,8 @@ interface Made {
   outputs: Array<[name: string, data: string | Uint8Array]>
   pages?: number
   outDir: string
+  /** The preflight's findings on the printed editions. */
+  findings: Placed[]
 }
 
 /** Parse → the edition document → each configured format's bytes, in memory. */
@@ -125,6 +132,8 @@ async function makeEditions(
   if (browser && !options.browser) refused.addEventListener('abort', stop)
   try {
     const outputs: Made['outputs'] = []
+    const findings: Placed[] = []
+    const printedEditions = editions.filter((edition) => formats[edition.format].usesBrowser).length
     let pages: number | undefined
     for (const edition of editions) {
       refused.throwIfAborted()
@@ -136,8 +145,14 @@ async function makeEditions(
       if (rendered.blocked.length > 0) progress(`refused ${rendered.blocked.length} request(s): ${rendered.blocked.join(', ')}`)
       pages ??= rendered.pages
       outputs.push([name, rendered.data])
+      if (rendered.print && typeof rendered.data !== 'string') {
+        progress(`preflight of ${name}`)
+        const {preflight} = await import('./preflight/run.ts')
+        const edition = printedEditions > 1 ? name : undefined
+        findings.push(...(await preflight(rendered.data, {manuscript: parsed, rules: config.rules, facts: rendered.print, edition})))
+      }
     }
-    return {outputs, pages, outDir}
+    return {outputs, pages, outDir, findings}
   } finally {
     refused.removeEventListener('abort', stop)
     if (browser && !options.browser) await browser.close()

@@ -8,6 +8,7 @@ import {rule as inconsistentName} from './inconsistent-name.ts'
 import {rule as inconsistentSpelling} from './inconsistent-spelling.ts'
 import {rule as linkPath} from './link-path.ts'
 import {markdownRules} from './markdown.ts'
+import {rule as missingReference} from './missing-reference.ts'
 import {rule as numberStyle} from './number-style.ts'
 import {rule as punctuationStyle} from './punctuation-style.ts'
 import {rule as repeatedParagraph} from './repeated-paragraph.ts'
@@ -16,6 +17,14 @@ import {rule as spelling} from './spelling.ts'
 import type {Rule} from './rule.ts'
 import type {Severity} from './severity.ts'
 import {rule as unclosedHtml} from './unclosed-html.ts'
+import {rule as preflightBlankPage} from '../preflight/blank-page.ts'
+import {rule as preflightContents} from '../preflight/contents.ts'
+import {rule as preflightFontFallback} from '../preflight/font-fallback.ts'
+import {rule as preflightHeadingAlone} from '../preflight/heading-alone.ts'
+import {rule as preflightImageResolution} from '../preflight/image-resolution.ts'
+import {rule as preflightOrphan} from '../preflight/orphan.ts'
+import {rule as preflightOverfull} from '../preflight/overfull.ts'
+import {rule as preflightWidow} from '../preflight/widow.ts'
 
 const galleyRules: Rule[] = [
   repeatedParagraph,
@@ -29,7 +38,16 @@ const galleyRules: Rule[] = [
   numberStyle,
   imagePath,
   linkPath,
-  unclosedHtml
+  missingReference,
+  unclosedHtml,
+  preflightHeadingAlone,
+  preflightBlankPage,
+  preflightOverfull,
+  preflightFontFallback,
+  preflightImageResolution,
+  preflightContents,
+  preflightWidow,
+  preflightOrphan
 ]
 
 /** Galley's own rules first, then remark-lint's; a rule two presets list appears once. */

@@ -7,15 +7,18 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {z} from 'zod'
+import type {PreflightContext, PreflightFinding, PrintedBook} from '../preflight/pages.ts'
 
 /**
  * Where a rule looks, which decides when it runs:
  * - `markdown`: one chapter's Markdown tree (remark-lint rules);
  * - `prose`: one chapter's natural-language tree, inside remark-retext;
  * - `manuscript`: every chapter at once (collected per chapter, then analysed whole), for
- *   findings across chapters and for what depends on the files beside the text.
+ *   findings across chapters and for what depends on the files beside the text;
+ * - `preflight`: the printed PDF, read back after `galley build` prints it (`galley check`
+ *   prints nothing, so it skips them).
  */
-export type RuleKind = 'markdown' | 'prose' | 'manuscript'
+export type RuleKind = 'markdown' | 'prose' | 'manuscript' | 'preflight'
 
 interface Described<Options> {
   id: string
@@ -72,7 +75,13 @@ export interface ManuscriptRule<Options = any, Features = any> extends Described
   plugin: Plugin<[(Partial<Options> & {manuscript?: Collected<Features>})?], Root>
 }
 
-export type Rule = MarkdownRule | ProseRule | ManuscriptRule
+export interface PreflightRule<Options = any> extends Described<Options> {
+  kind: 'preflight'
+  /** The findings on the pages of one printed edition; the build places them in the manuscript. */
+  run(book: PrintedBook, context: PreflightContext<Options>): PreflightFinding[]
+}
+
+export type Rule = MarkdownRule | ProseRule | ManuscriptRule | PreflightRule
 
 /** Every chapter's vfile, in reading order, and what one manuscript rule collected from each. */
 export interface Collected<Features = unknown> {

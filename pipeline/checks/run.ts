@@ -107,7 +107,7 @@ export function manuscriptChecker(settings: RuleSettings, collected: Record<stri
 }
 
 /** `<!-- galley disable inconsistent-name -->`, `<!-- galley ignore -->` for every rule. */
-function galleyComments() {
+export function galleyComments() {
   return remarkMessageControl({name: 'galley', source: ruleSources, known: ruleIds})
 }
 

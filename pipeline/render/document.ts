@@ -20,8 +20,11 @@ import pkg from '../../package.json' with {type: 'json'}
 import {withTextKept} from '../manuscript/raw-html.ts'
 import {linkTarget, manuscriptFolder} from '../manuscript/references.ts'
 import type {Metadata, ParsedChapter, ParsedManuscript} from '../manuscript/types.ts'
-import {classesOf, elementsOf, walk} from './elements.ts'
+import {applyDirectives, claimFigureIds, markDirectives, resolveReferences, type ChapterTargets} from './directives.ts'
+import {classesOf, elementsOf, headingText, walk} from './elements.ts'
+import {arrangeNotes, bookNotesId, type NotesOptions} from './endnotes.ts'
 import {fontFaceCss} from './fonts.ts'
+import {numberPage, type NumberingOptions} from './numbering.ts'
 import {inlineImages, sanitizeSchema} from './sanitize.ts'
 import {typographic} from './typography.ts'
 
@@ -44,7 +47,7 @@ export interface EditionDocument {
   page(medium: Medium, options?: PageOptions): Root
 }
 
-export interface PageOptions {
+export interface PageOptions extends NumberingOptions, NotesOptions {
   /** A table of contents even for a single chapter (a book of several always has one). */
   toc?: boolean
   /**
@@ -62,11 +65,13 @@ export function editionDocument(input: EditionInput): EditionDocument {
   const title = documentTitle(input)
   const chapters = manuscript.chapters.map((chapter, index) => renderChapter(chapter, index + 1, folder, title, metadata.lang))
 
-  const taken = new Set(['toc-title', ...chapters.map((chapter) => chapter.id)])
+  const taken = new Set(['toc-title', 'figure-list-title', 'table-list-title', bookNotesId, ...chapters.map((chapter) => chapter.id)])
   // The ids Galley made, in every chapter, are claimed before any the manuscript wrote.
   for (const chapter of chapters) for (const element of chapter.made) taken.add(String(element.properties.id))
+  claimFigureIds(chapters, taken)
   for (const chapter of chapters) assignIds(chapter, taken)
   for (const chapter of chapters) resolveLinks(chapter, chapters, taken)
+  resolveReferences(chapters.map((chapter) => chapter.targets))
   const description = descriptionOf(metadata, chapters)
   return {
     metadata: {...metadata, title},
@@ -100,6 +105,14 @@ function assemble(
   const {metadata, stamp} = input
   const book = options.frontMatter === true
   const showToc = book || chapters.length > 1 || options.toc === true
+  const gathered = arrangeNotes(chapters, options)
+  const notes = gathered && {...gathered, id: bookNotesId}
+  // Numbers and words are per page: each edition may set them its own way.
+  const lists = numberPage(
+    chapters.map((chapter) => elementsOf(chapter.tree)),
+    options,
+    medium
+  )
   const article = h('article.edition', [
     book ? h('section.half-title.front-matter', {ariaHidden: 'true'}, [h('p.title', title)]) : undefined,
     h('header.title-block', {className: book ? ['front-matter'] : []}, [
@@ -110,10 +123,12 @@ function assemble(
     ]),
     book ? copyrightPage(metadata, stamp) : undefined,
     book && metadata.dedication ? h('section.dedication.front-matter', [h('p', metadata.dedication)]) : undefined,
-    showToc ? tableOfContents(chapters) : undefined,
+    showToc ? tableOfContents(notes ? [...chapters, notes] : chapters) : undefined,
+    ...lists,
     ...chapters.map((chapter) =>
       h('section.chapter', {id: chapter.id, dataTitle: chapter.title, lang: chapter.lang}, chapter.tree.children as ElementContent[])
     ),
+    notes ? h('section.chapter.book-notes', {id: notes.id, dataTitle: notes.title}, notes.tree.children as ElementContent[]) : undefined,
     stamp && !book ? h('footer.colophon', [h('p', stamp.label)]) : undefined
   ])
 
@@ -231,6 +246,8 @@ interface RenderedChapter {
   source: string
   /** The ids a heading has in the chapter on its own (as GitHub slugs it) → its id in the edition. */
   localIds: Map<string, string>
+  /** What the chapter's references may name, and its references. */
+  targets: ChapterTargets
 }
 
 function renderChapter(chapter: ParsedChapter, number: number, folder: string, documentTitle: string, lang: string): RenderedChapter {
@@ -244,8 +261,10 @@ function renderChapter(chapter: ParsedChapter, number: number, folder: string, d
     .use(rehypeRaw)
     .use(rehypeSanitize, sanitizeSchema)
   const chapterLang = typeof frontmatter.lang === 'string' && frontmatter.lang !== lang ? frontmatter.lang : undefined
-  const tree = processor.runSync(withTextKept(typographic(chapter.tree, chapterLang ?? lang)), file)
+  const marked = markDirectives(chapter.tree, String(file.value))
+  const tree = processor.runSync(withTextKept(typographic(marked.tree, chapterLang ?? lang)), file)
   const made = unmarkMadeIds(tree)
+  const targets = applyDirectives(tree, made, marked.marked, footnotePrefix)
   prefixFootnoteLabel(tree, footnotePrefix)
   const source = path.resolve(file.cwd, file.path)
   inlineImages(tree, path.dirname(source), folder)
@@ -259,7 +278,8 @@ function renderChapter(chapter: ParsedChapter, number: number, folder: string, d
     lang: chapterLang,
     tree,
     source,
-    localIds: new Map()
+    localIds: new Map(),
+    targets
   }
 }
 
@@ -370,14 +390,14 @@ function resolveLinks(chapter: RenderedChapter, chapters: RenderedChapter[], tak
   })
 }
 
-function tableOfContents(chapters: RenderedChapter[]): Element {
+function tableOfContents(chapters: Array<Pick<RenderedChapter, 'id' | 'title' | 'tree'>>): Element {
   const entries = chapters.flatMap((chapter) => {
     const headings = elementsOf(chapter.tree).filter(
       (element) => /^h[12]$/.test(element.tagName) && element.properties.id !== undefined && !classesOf(element).includes('sr-only')
     )
     // A chapter without headings is still a chapter: its entry leads to the section.
     if (headings.length === 0) return [{level: 1, id: chapter.id, text: chapter.title}]
-    return headings.map((heading) => ({level: Number(heading.tagName[1]), id: String(heading.properties.id), text: tocText(heading)}))
+    return headings.map((heading) => ({level: Number(heading.tagName[1]), id: String(heading.properties.id), text: headingText(heading)}))
   })
   return h('nav.toc', {ariaLabelledBy: 'toc-title'}, [
     h('h2', {id: 'toc-title'}, 'Contents'),
@@ -386,13 +406,4 @@ function tableOfContents(chapters: RenderedChapter[]): Element {
       entries.map((entry) => h(`li.toc-level-${entry.level}`, [h('a', {href: `#${entry.id}`}, entry.text), ' ', h('span.toc-page')]))
     )
   ])
-}
-
-/** A heading's words without its footnote marks, which mean nothing in the contents. */
-function tocText(heading: Element): string {
-  const words = (node: Element): string =>
-    node.children
-      .map((child) => (child.type === 'text' ? child.value : child.type === 'element' && child.tagName !== 'sup' ? words(child) : ''))
-      .join('')
-  return words(heading).replace(/\s+/g, ' ').trim()
 }

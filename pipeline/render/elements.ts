@@ -1,5 +1,5 @@
 // Reading the edition's hast by element and class: what the document, the page rules and the
-// printing loop each look up (chapters, the contents, headings).
+// printing loop each look up (chapters, the contents, headings and their words).
 import type {Element, ElementContent, Root, RootContent} from 'hast'
 
 /** Every element below `node`, in document order. */
@@ -35,4 +35,13 @@ export function walk(node: Root | Element, ancestors: Element[], visit: (element
 /** The chapters of an edition tree: its `section.chapter` elements, in order. */
 export function chapterSections(node: Root | Element): Element[] {
   return elementsOf(node).filter((element) => element.tagName === 'section' && classesOf(element).includes('chapter'))
+}
+
+/** A heading's words without its footnote marks, which mean nothing in the contents or a reference. */
+export function headingText(heading: Element): string {
+  const words = (node: Element): string =>
+    node.children
+      .map((child) => (child.type === 'text' ? child.value : child.type === 'element' && child.tagName !== 'sup' ? words(child) : ''))
+      .join('')
+  return words(heading).replace(/\s+/g, ' ').trim()
 }

@@ -84,6 +84,26 @@ export function pageArea(edition: EditionSettings): {width: string; height: stri
   return {width: `calc(${width} - ${left} - ${right})`, height: `calc(${height} - ${top} - ${bottom})`}
 }
 
+const points: Record<string, number> = {mm: 72 / 25.4, cm: 72 / 2.54, in: 72, pt: 1, pc: 12, px: 0.75}
+
+type Sides = [top: number, right: number, bottom: number, left: number]
+
+/**
+ * The margins in points of a right-hand page and of a left-hand one, as the page rules set
+ * them (the same on both without facing pages): where the text block lies on the trim.
+ */
+export function pageMargins(edition: EditionSettings): {recto: Sides; verso: Sides} {
+  const lengths = geometryOf(edition)
+    .margin.split(/\s+/)
+    .map((length) => {
+      const [, value, unit] = /^(\d+(?:\.\d+)?)([a-z]+)$/.exec(length) ?? []
+      return Number(value) * (points[unit ?? ''] ?? Number.NaN)
+    })
+  const [top, right = top, bottom = top, left = right] = lengths as [number, ...number[]]
+  const recto: Sides = [top, right, bottom, left]
+  return {recto, verso: bookLayoutOf(edition).facingPages ? [top, left, bottom, right] : recto}
+}
+
 /** Mirrored margins from the shorthand: its right is the outer edge, its left the gutter. */
 function facingMargins(margin: string): string[] {
   const sides = margin.split(/\s+/)

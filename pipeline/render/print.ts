@@ -1,5 +1,5 @@
 // The print edition: the edition's tree set for paper and printed by the browser until the
-// contents' page numbers hold still; page-css.ts writes the page rules, finish.ts the last touches.
+// page numbers it states (page-refs.ts) hold still; page-css.ts writes the page rules, finish.ts the last touches.
 import type {Element, Root} from 'hast'
 import {toHtml} from 'hast-util-to-html'
 import {toString} from 'hast-util-to-string'
@@ -14,6 +14,7 @@ import {rehypeHyphenate} from './hyphenate.ts'
 import {chapterSections, classesOf, elementsOf} from './elements.ts'
 import {layoutNotes} from './notes-layout.ts'
 import {pageArea, pageCss} from './page-css.ts'
+import {pageRefsOf, type PageRef} from './page-refs.ts'
 import {addProbes, planBlanks, prepareRectos, type Recto} from './recto.ts'
 import {withLoadedPage, type LoadedPage} from './pdf.ts'
 
@@ -37,6 +38,8 @@ export interface PrintedPdf {
   /** URLs the edition asked for and was refused: everything but data: URLs. */
   blocked: string[]
   fonts: PdfFont[]
+  /** Pages left blank on purpose: the versos before what opens on a right-hand page. */
+  blanks: number[]
 }
 
 /** What a printable document needs besides its tree: the edition and the browser settings it prints with. */
@@ -60,8 +63,7 @@ export async function printTree(tree: Root, printable: Printable, options: Print
   if (edition.hyphenate) await rehypeHyphenate(edition.hyphenateLimitChars)(tree)
   markAddresses(tree)
   appendStyle(tree, pageCss(edition, tree, title))
-  const entries = tocEntries(tree)
-  entries.forEach((entry, index) => (entry.number.properties.id = `toc-page-${index + 1}`))
+  const entries = pageRefsOf(tree)
   const hasFrontMatter = layout.frontMatter && elementsOf(tree).some((element) => classesOf(element).includes('front-matter'))
   const rectos = layout.openRight ? prepareRectos(tree) : []
   // The finishing needs each chapter's first page, for its opener's head and the page labels.
@@ -74,7 +76,7 @@ export async function printTree(tree: Root, printable: Printable, options: Print
   const printed = await withLoadedPage(
     serialize(tree),
     {browser: options.browser, timeout: options.timeout ?? printable.timeout, name, onBlocked: (url) => blocked.add(url)},
-    async (page): Promise<{pdf: Uint8Array; doc?: PDFDocument}> => {
+    async (page): Promise<{pdf: Uint8Array; doc?: PDFDocument; blanks?: Set<string>}> => {
       // Cut before any print: a chapter's pages do not move when the contents' numbers change.
       if (notesAtFoot) await page.run(layoutNotes, {...pageArea(edition), share: noteShare})
       return entries.length > 0 || rectos.length > 0
@@ -85,6 +87,7 @@ export async function printTree(tree: Root, printable: Printable, options: Print
   const doc = printed.doc ?? (await PDFDocument.load(printed.pdf, {updateMetadata: false}))
   const destinations = destinationsOf(doc)
   const openers = chapters.map((id) => pageOf(destinations, id, name))
+  const blanks = rectos.filter((recto) => printed.blanks?.has(recto.blank)).map((recto) => pageOf(destinations, recto.id, name) - 1)
   const finished = await finishPdf(
     {pdf: printed.pdf, doc},
     {
@@ -97,7 +100,7 @@ export async function printTree(tree: Root, printable: Printable, options: Print
       bodyStart: hasFrontMatter ? openers[0] : undefined
     }
   )
-  return {pdf: finished.pdf, pages: finished.pages, blocked: [...blocked], fonts: finished.fonts}
+  return {pdf: finished.pdf, pages: finished.pages, blocked: [...blocked], fonts: finished.fonts, blanks}
 }
 
 /** The most of a page that its footnotes may fill; a longer note continues overleaf, as Chicago sets them. */
@@ -114,10 +117,10 @@ const reprints = 2
  */
 async function printSettled(
   page: LoadedPage,
-  {entries, rectos, bodyStart}: {entries: TocEntry[]; rectos: Recto[]; bodyStart: string | undefined},
+  {entries, rectos, bodyStart}: {entries: PageRef[]; rectos: Recto[]; bodyStart: string | undefined},
   name: string,
   printed: PrintOptions['printed']
-): Promise<{pdf: Uint8Array; doc: PDFDocument}> {
+): Promise<{pdf: Uint8Array; doc: PDFDocument; blanks: Set<string>}> {
   let pass = 0
   const read = async (pdf: Uint8Array) => {
     const doc = await PDFDocument.load(pdf, {updateMetadata: false})
@@ -129,23 +132,23 @@ async function printSettled(
   for (let reprint = 1; ; reprint++) {
     const starts = new Map(rectos.map((recto) => [recto.id, pageOf(found, recto.id, name)]))
     const plan = planBlanks(rectos, starts, shown)
-    const pages = new Map(entries.map((entry) => [entry.id, plan.move(pageOf(found, entry.id, name))]))
-    // The contents print folios: with front matter, chapter 1 is page 1.
+    const pages = new Map(entries.map((entry) => [entry.target, plan.move(pageOf(found, entry.target, name))]))
+    // Page references print folios: with front matter, chapter 1 is page 1.
     const before = bodyStart === undefined ? 0 : plan.move(pageOf(found, bodyStart, name)) - 1
     await page.update({
-      texts: Object.fromEntries(entries.map((entry) => [String(entry.number.properties.id), String(pages.get(entry.id)! - before)])),
+      texts: Object.fromEntries(entries.map((entry) => [entry.slot, entry.text(pages.get(entry.target)! - before)])),
       hidden: Object.fromEntries(rectos.map((recto) => [recto.blank, !plan.blanks.has(recto.blank)]))
     })
     shown = plan.blanks
     const pdf = await page.print({draft: false})
     const doc = await read(pdf)
     found = destinationsOf(doc)
-    const moved = entries.find((entry) => pageOf(found, entry.id, name) !== pages.get(entry.id))
+    const moved = entries.find((entry) => pageOf(found, entry.target, name) !== pages.get(entry.target))
     const verso = rectos.find((recto) => pageOf(found, recto.id, name) % 2 === 0)
-    if (!moved && !verso) return {pdf, doc}
+    if (!moved && !verso) return {pdf, doc, blanks: shown}
     if (reprint === reprints) {
       const reason = moved
-        ? `the contents' page numbers do not settle (#${moved.id} moves from page ${pages.get(moved.id)} to ${pageOf(found, moved.id, name)})`
+        ? `the page numbers do not settle (#${moved.target} moves from page ${pages.get(moved.target)} to ${pageOf(found, moved.target, name)})`
         : `#${verso!.id} does not settle on a right-hand page (page ${pageOf(found, verso!.id, name)})`
       throw new GalleyError(name, reason)
     }
@@ -170,25 +173,6 @@ function appendStyle(tree: Root, css: string): void {
   const head = elementsOf(tree).find((element) => element.tagName === 'head')
   if (!head) throw new Error('the edition tree has no <head>')
   head.children.push(h('style', css))
-}
-
-interface TocEntry {
-  id: string
-  /** The `.toc-page` span the page number goes into. */
-  number: Element
-}
-
-function tocEntries(tree: Root): TocEntry[] {
-  const toc = elementsOf(tree).find((element) => element.tagName === 'nav' && classesOf(element).includes('toc'))
-  if (!toc) return []
-  return elementsOf(toc)
-    .filter((element) => element.tagName === 'li')
-    .flatMap((item) => {
-      const link = elementsOf(item).find((element) => element.tagName === 'a')
-      const number = elementsOf(item).find((element) => classesOf(element).includes('toc-page'))
-      const href = String(link?.properties.href ?? '')
-      return href.startsWith('#') && number ? [{id: decodeURIComponent(href.slice(1)), number}] : []
-    })
 }
 
 /**

@@ -27,6 +27,39 @@ const typeface = z.union([
 
 export const themes = ['classic', 'report'] as const
 
+export const listNames = ['figures', 'tables'] as const
+
+/** Words the editions print, with the placeholders each must hold (`{label} (p. {page})`). */
+const wording = (...placeholders: string[]) =>
+  z
+    .string()
+    .min(1)
+    .max(80)
+    .refine(
+      (text) => placeholders.every((placeholder) => text.includes(placeholder)),
+      `expected a text holding ${placeholders.join(' and ')}`
+    )
+
+/** How captions, cross-references and the lists word what they number and point at. */
+const references = z.strictObject({
+  /** The word before a figure's number, in its caption, the list and references: `Figure 2.3`. */
+  figure: wording().default('Figure'),
+  table: wording().default('Table'),
+  /** A reference to a heading, by its title. */
+  heading: wording('{title}').default('“{title}”'),
+  /** A reference to a footnote, by its number in its chapter. */
+  note: wording('{number}').default('note {number}'),
+  /** The print's reference to a figure, table or note, with its page; `{label}` is `Figure 2.3`. */
+  numberedPage: wording('{label}', '{page}').default('{label} (p. {page})'),
+  /** The print's reference to a heading, with its page; `{label}` is the quoted title. */
+  titledPage: wording('{label}', '{page}').default('{label}, p. {page}'),
+  /** The titles of the lists of figures and tables. */
+  figureList: wording().default('Figures'),
+  tableList: wording().default('Tables')
+})
+
+export type ReferenceWording = z.output<typeof references>
+
 export const editionSchema = z.strictObject({
   /** Build a table of contents even for a single chapter. */
   toc: z.boolean().default(false),
@@ -85,7 +118,17 @@ export const editionSchema = z.strictObject({
   /** Extra area printed beyond the trim on every side, for the printer's cut (e.g. `3mm`). */
   bleed: length.default('0mm'),
   /** Draw crop marks outside the bleed. */
-  cropMarks: z.boolean().default(false)
+  cropMarks: z.boolean().default(false),
+  /** Figures and tables numbered per chapter (`Figure 2.3`) or through the book (`Figure 4`); per chapter when there are several. */
+  numbering: z.enum(['chapter', 'book']).optional(),
+  /** The wording of captions, cross-references and the lists. */
+  references: references.prefault({}),
+  /** Lists of the numbered figures and tables, after the contents. */
+  lists: z
+    .array(z.enum(listNames))
+    .max(listNames.length)
+    .refine((names) => new Set(names).size === names.length, 'expected each list once')
+    .default([])
 })
 
 /**
@@ -134,6 +177,11 @@ export function bookLayoutOf(edition: EditionSettings): BookLayout {
     openRight: edition.openRight ?? book,
     frontMatter: edition.frontMatter ?? book
   }
+}
+
+/** What the edition document numbers and words figures, tables and references by. */
+export function numberingOf({numbering, references, lists}: EditionSettings): Pick<EditionSettings, 'numbering' | 'references' | 'lists'> {
+  return {numbering, references, lists}
 }
 
 /** Text that one `browser.timeout` covers: a book of 500 chapters (6 MB) prints in under a minute. */

@@ -58,6 +58,13 @@ export function themeCss(edition: EditionSettings, base: string): string {
   return parts.join('\n')
 }
 
+/** The type families an edition asks for: the built-in one, the theme's and the config's (a package or a family). */
+export function typefacesOf(edition: EditionSettings): string[] {
+  const typefaces = [edition.fonts.body, edition.fonts.headings, themeFonts[edition.theme].body, themeFonts[edition.theme].headings]
+  const names = typefaces.flatMap((typeface) => (typeface === undefined ? [] : [typeof typeface === 'string' ? typeface : typeface.family]))
+  return [...new Set(['Source Serif 4', ...names])]
+}
+
 /** Add `css` at the end of the page's head, after the built-in styles. */
 export function appendTheme(tree: Root, css: string): Root {
   if (!css) return tree

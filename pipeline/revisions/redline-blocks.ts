@@ -170,7 +170,10 @@ function noteLabel(block: Block, node: FootnoteDefinition): string {
 const processor = unified().use(remarkRehype, {
   handlers: {
     footnoteReference: (_state: unknown, node: FootnoteReference): Element =>
-      h('sup.footnote-ref', {dataNote: node.identifier.toLowerCase()}, node.label ?? node.identifier)
+      h('sup.footnote-ref', {dataNote: node.identifier.toLowerCase()}, node.label ?? node.identifier),
+    // A cross-reference is shown as written: the redline compares the text, not the edition's numbers.
+    textDirective: (_state: unknown, node: Extract<RootContent, {type: 'textDirective'}>): Text =>
+      text(`:${node.name}{#${node.attributes?.id ?? ''}}`)
   }
 })
 

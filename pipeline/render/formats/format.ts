@@ -25,6 +25,20 @@ export interface Rendered {
   pages?: number
   /** What the page asked for and was refused (everything but data: URLs). */
   blocked: string[]
+  /** For a printed format, what the print knows of its pages, for the preflight of the build. */
+  print?: PrintFacts
+}
+
+/** Margins in points: top, right, bottom, left. */
+export type Margins = [number, number, number, number]
+
+export interface PrintFacts {
+  /** Pages left blank on purpose. */
+  blanks: number[]
+  /** The margins of a right-hand page and of a left-hand one (the same without facing pages). */
+  margins: {recto: Margins; verso: Margins}
+  /** The type families the edition asks for: `Source Serif 4`, `@fontsource/inter`. */
+  typefaces: string[]
 }
 
 export interface Format {

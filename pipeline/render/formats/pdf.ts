@@ -1,6 +1,6 @@
 // The PDF edition: the document's print page, laid out on pages and printed by the browser.
 import {GalleyError} from '../../errors.ts'
-import {bookLayoutOf} from '../settings.ts'
+import {bookLayoutOf, numberingOf} from '../settings.ts'
 import type {Format} from './format.ts'
 
 export const pdf: Format = {
@@ -11,13 +11,21 @@ export const pdf: Format = {
     // Loaded when a PDF is made: the config reads this registry, and `galley check` should not
     // pay for loading the print layout, pdf-lib and Puppeteer.
     const {printTree} = await import('../print.ts')
-    const {appendTheme, themeCss} = await import('../theme.ts')
-    const page = document.page('print', {toc: settings.toc, frontMatter: bookLayoutOf(settings).frontMatter})
+    const {appendTheme, themeCss, typefacesOf} = await import('../theme.ts')
+    const page = document.page('print', {
+      toc: settings.toc,
+      frontMatter: bookLayoutOf(settings).frontMatter,
+      ...numberingOf(settings),
+      notes: settings.notes,
+      noteNumbering: settings.noteNumbering
+    })
     const printed = await printTree(
       appendTheme(page, themeCss(settings, context.base)),
       {metadata: document.metadata, edition: settings, timeout: context.timeout},
       {browser: context.browser, sourceDate: context.sourceDate, name: context.name, printed: context.printed}
     )
-    return {data: printed.pdf, pages: printed.pages, blocked: printed.blocked}
+    const {pageMargins} = await import('../page-css.ts')
+    const print = {blanks: printed.blanks, margins: pageMargins(settings), typefaces: typefacesOf(settings)}
+    return {data: printed.pdf, pages: printed.pages, blocked: printed.blocked, print}
   }
 }

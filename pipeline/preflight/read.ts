@@ -1,0 +1,257 @@
+// A printed PDF read back for the preflight: each page's content lines with their positions,
+// the fonts of its glyphs, its images at their printed size and its links, with pdf.js; the
+// blocks they belong to come from the structure tree (structure.ts).
+import {PDFDocument} from 'pdf-lib'
+import {getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import {
+  lastWhere,
+  type FontUse,
+  type PageLink,
+  type PlacedImage,
+  type PrintedBlock,
+  type PrintedBook,
+  type PrintedLine,
+  type PrintedPage
+} from './pages.ts'
+import {structureOf, type Structure} from './structure.ts'
+
+interface Item {
+  text: string
+  x: number
+  y: number
+  width: number
+  size: number
+  block?: number
+}
+
+type Matrix = [number, number, number, number, number, number]
+
+export async function readPrinted(pdf: Uint8Array): Promise<PrintedBook> {
+  const lib = await PDFDocument.load(pdf, {updateMetadata: false})
+  const structure = structureOf(lib)
+  const blockOf = new Map(structure.contents.map((content) => [`${content.page}:${content.mcid}`, content.block]))
+  const visible = new Set<string>()
+  const doc = await getDocument({data: pdf.slice(), verbosity: 0, isEvalSupported: false}).promise
+  try {
+    const labels = (await doc.getPageLabels()) ?? []
+    const pages: PrintedPage[] = []
+    for (let number = 1; number <= doc.numPages; number++) {
+      const page = await doc.getPage(number)
+      const trim = lib.getPage(number - 1).getTrimBox()
+      const items = await itemsOf(page, number, blockOf, visible)
+      const {fonts, images} = await drawingOf(page, number, blockOf, visible)
+      pages.push({
+        number,
+        label: labels[number - 1] || String(number),
+        trim: {left: trim.x, bottom: trim.y, right: trim.x + trim.width, top: trim.y + trim.height},
+        lines: linesOf(items),
+        fonts,
+        images,
+        links: await linksOf(doc, page, items)
+      })
+      page.cleanup()
+    }
+    return {pages, blocks: blocksOf(structure, pages, visible)}
+  } finally {
+    await doc.destroy()
+  }
+}
+
+/** The current marked content's block, and whether it is an artifact (running heads, folios). */
+function markedContent(number: number, blockOf: Map<string, number | undefined>) {
+  const stack: Array<{key?: string; artifact: boolean}> = []
+  return {
+    begin(tag: string | undefined, mcid: number | undefined) {
+      const parent = stack.at(-1)
+      stack.push({key: mcid === undefined ? parent?.key : `${number}:${mcid}`, artifact: tag === 'Artifact' || parent?.artifact === true})
+    },
+    end: () => void stack.pop(),
+    get key() {
+      return stack.at(-1)?.key
+    },
+    get artifact() {
+      return stack.at(-1)?.artifact === true
+    },
+    get block() {
+      const key = stack.at(-1)?.key
+      return key === undefined ? undefined : blockOf.get(key)
+    }
+  }
+}
+
+async function itemsOf(
+  page: PDFPageProxy,
+  number: number,
+  blockOf: Map<string, number | undefined>,
+  visible: Set<string>
+): Promise<Item[]> {
+  const marked = markedContent(number, blockOf)
+  const items: Item[] = []
+  for (const item of (await page.getTextContent({includeMarkedContent: true})).items) {
+    if ('type' in item) {
+      if (item.type === 'endMarkedContent') marked.end()
+      else marked.begin((item as {tag?: string}).tag, mcidOf(item.id))
+      continue
+    }
+    // Chromium writes what it draws with no text (a ligature, a missing glyph) as U+0000.
+    const text = item.str.replace(/\u0000/g, '\ufffd')
+    if (marked.artifact || (text.trim() === '' && items.length === 0)) continue
+    if (text.trim() !== '' && marked.key) visible.add(marked.key)
+    items.push({
+      text,
+      x: item.transform[4],
+      y: item.transform[5],
+      width: item.width,
+      size: Math.hypot(item.transform[2], item.transform[3]),
+      block: marked.block
+    })
+  }
+  return items
+}
+
+/** pdf.js names marked content `p<page ref>_mc<MCID>`. */
+function mcidOf(id: string | null | undefined): number | undefined {
+  const found = id ? /_mc(\d+)$/.exec(id) : null
+  return found ? Number(found[1]) : undefined
+}
+
+/** Items on one baseline of one block make a line; a superscript stays on its line. */
+function linesOf(items: Item[]): PrintedLine[] {
+  const lines: PrintedLine[] = []
+  let last: PrintedLine | undefined
+  for (const item of items) {
+    const blank = item.text.trim() === ''
+    const line = blank
+      ? last
+      : lastWhere(lines, (line) => line.block === item.block && Math.abs(line.baseline - item.y) < 0.6 * Math.max(line.size, item.size))
+    if (blank) {
+      if (line) line.text += ' '
+      continue
+    }
+    if (line) {
+      line.text += item.text
+      line.left = Math.min(line.left, item.x)
+      line.right = Math.max(line.right, item.x + item.width)
+      line.size = Math.max(line.size, item.size)
+      last = line
+    } else {
+      last = {text: item.text, left: item.x, right: item.x + item.width, baseline: item.y, size: item.size, block: item.block}
+      lines.push(last)
+    }
+  }
+  for (const line of lines) line.text = line.text.replace(/\s+/g, ' ').trim()
+  return lines
+}
+
+/** `m` then `n`, in PDF's row-vector convention. */
+function multiply([a, b, c, d, e, f]: Matrix, [a2, b2, c2, d2, e2, f2]: Matrix): Matrix {
+  return [a * a2 + b * c2, a * b2 + b * d2, c * a2 + d * c2, c * b2 + d * d2, e * a2 + f * c2 + e2, e * b2 + f * d2 + f2]
+}
+
+interface Glyph {
+  unicode?: string
+  originalCharCode?: number
+  isSpace?: boolean
+}
+
+/** The fonts of the glyphs drawn and the images placed, from the page's operators. */
+async function drawingOf(page: PDFPageProxy, number: number, blockOf: Map<string, number | undefined>, visible: Set<string>) {
+  const {fnArray, argsArray} = await page.getOperatorList()
+  const marked = markedContent(number, blockOf)
+  const stack: Matrix[] = []
+  let matrix: Matrix = [1, 0, 0, 1, 0, 0]
+  let font = ''
+  const fonts = new Map<string, FontUse>()
+  const images: PlacedImage[] = []
+  const fontName = (id: string) => {
+    const name = page.commonObjs.has(id) ? (page.commonObjs.get(id) as {name?: string}).name : undefined
+    return (name ?? id).replace(/^[A-Z]{6}\+/, '')
+  }
+  fnArray.forEach((fn, index) => {
+    const args = argsArray[index] as any[]
+    if (fn === OPS.save) stack.push(matrix)
+    else if (fn === OPS.restore) matrix = stack.pop() ?? matrix
+    else if (fn === OPS.transform) matrix = multiply(args as Matrix, matrix)
+    else if (fn === OPS.paintFormXObjectBegin) {
+      stack.push(matrix)
+      if (Array.isArray(args[0]) || ArrayBuffer.isView(args[0])) matrix = multiply([...(args[0] as number[])] as Matrix, matrix)
+    } else if (fn === OPS.paintFormXObjectEnd) matrix = stack.pop() ?? matrix
+    else if (fn === OPS.beginMarkedContentProps) marked.begin(args[0], typeof args[1] === 'number' ? args[1] : undefined)
+    else if (fn === OPS.beginMarkedContent) marked.begin(args[0], undefined)
+    else if (fn === OPS.endMarkedContent) marked.end()
+    else if (fn === OPS.setFont) font = fontName(args[0])
+    else if (fn === OPS.showText) {
+      const glyphs = (args[0] as Array<Glyph | number | null>).filter(
+        (glyph): glyph is Glyph => typeof glyph === 'object' && glyph !== null
+      )
+      const drawn = glyphs.filter((glyph) => !glyph.isSpace && (glyph.unicode ?? '').trim() !== '')
+      if (drawn.length === 0) return
+      const key = `${font}\u0000${marked.block ?? ''}`
+      const use = fonts.get(key) ?? {font, text: '', missing: 0, block: marked.block}
+      fonts.set(key, use)
+      for (const glyph of drawn) {
+        // Chromium's fonts are CID-keyed with glyph ids for codes: code 0 is `.notdef`.
+        if (glyph.originalCharCode === 0) use.missing++
+        else if (!use.text.includes(glyph.unicode!)) use.text += glyph.unicode
+      }
+    } else if (fn === OPS.paintImageXObject || fn === OPS.paintInlineImageXObject) {
+      const [width, height] = fn === OPS.paintImageXObject ? [args[1], args[2]] : [args[0].width, args[0].height]
+      if (marked.key) visible.add(marked.key)
+      images.push({
+        pixels: {width, height},
+        placed: {width: Math.hypot(matrix[0], matrix[1]), height: Math.hypot(matrix[2], matrix[3])},
+        block: marked.block
+      })
+    }
+  })
+  return {fonts: [...fonts.values()], images}
+}
+
+/** Links to a place in the file, with the text they show and the text after them on their line. */
+async function linksOf(doc: PDFDocumentProxy, page: PDFPageProxy, items: Item[]): Promise<PageLink[]> {
+  const links: PageLink[] = []
+  for (const annotation of await page.getAnnotations()) {
+    if (annotation.subtype !== 'Link' || !annotation.dest) continue
+    const destination = typeof annotation.dest === 'string' ? await doc.getDestination(annotation.dest) : annotation.dest
+    const target = destination?.[0]
+    if (!target || typeof target !== 'object') continue
+    const [left, bottom, right, top] = annotation.rect as number[]
+    const line = items.filter((item) => item.y >= bottom! && item.y <= top! && item.text.trim() !== '')
+    const within = line.filter((item) => item.x + item.width / 2 >= left! && item.x + item.width / 2 <= right!)
+    const join = (some: Item[]) =>
+      some
+        .map((item) => item.text)
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim()
+    links.push({
+      text: join(within),
+      after: join(line.filter((item) => item.x >= right!)),
+      startsLine: within.length > 0 && Math.min(...line.map((item) => item.x)) >= left! - 1,
+      target: (await doc.getPageIndex(target)) + 1
+    })
+  }
+  return links
+}
+
+function blocksOf(structure: Structure, pages: PrintedPage[], visible: Set<string>): PrintedBlock[] {
+  const shown = structure.contents.map((content) => visible.has(`${content.page}:${content.mcid}`))
+  const texts = new Map<number, string[]>()
+  for (const line of pages.flatMap((page) => page.lines)) {
+    if (line.block === undefined) continue
+    if (!texts.has(line.block)) texts.set(line.block, [])
+    texts.get(line.block)!.push(line.text)
+  }
+  return structure.blocks.map((block, index) => {
+    const text = texts.get(index)?.join(' ') ?? ''
+    const own = structure.contents.slice(block.start, block.end).filter((_, at) => shown[block.start + at])
+    const next = structure.contents.slice(block.end, block.sectionEnd).find((_, at) => shown[block.end + at])
+    return {
+      role: block.role,
+      level: block.level,
+      text: block.role === 'figure' ? (block.alt ?? '') : text,
+      pages: [...new Set(own.map((content) => content.page))],
+      nextPage: next?.page
+    }
+  })
+}

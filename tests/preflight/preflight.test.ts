@@ -1,0 +1,125 @@
+// The preflight of the printed PDF: a fixture that breaks every preflight rule once gets those
+// findings, each with its page and its place in the manuscript, on the chapters' files like any
+// rule's; the seed manuscript gets none. Each build prints with the real browser.
+import {mkdtemp, readdir, readFile, rm} from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import {build, type BuildResult} from '../../pipeline/build.ts'
+import {loadConfig} from '../../pipeline/config/load.ts'
+import {parseManuscript, readManuscript} from '../../pipeline/manuscript/read.ts'
+import {preflight} from '../../pipeline/preflight/run.ts'
+import {pageMargins} from '../../pipeline/render/page-css.ts'
+import {typefacesOf} from '../../pipeline/render/theme.ts'
+
+const fixture = path.resolve('tests/fixtures/preflight')
+let out: string
+let faults: BuildResult
+
+const findingsOf = (result: BuildResult) =>
+  result.files.flatMap((file) =>
+    file.messages.filter((message) => message.ruleId?.startsWith('preflight-')).map((message) => ({file, message}))
+  )
+
+beforeAll(async () => {
+  out = await mkdtemp(path.join(os.tmpdir(), 'galley-preflight-'))
+  faults = await build({cwd: fixture, out})
+})
+afterAll(() => rm(out, {recursive: true, force: true}))
+
+describe('the preflight of a fixture that breaks every rule', () => {
+  it('finds each fault once, on its page and at its place in the manuscript', () => {
+    const found = findingsOf(faults)
+      .filter(({message}) => message.ruleId !== 'preflight-font-fallback')
+      .map(
+        ({file, message}) =>
+          `${file.path}:${message.line}:${message.column} ${message.ruleId} page ${(message as {data?: {page?: number}}).data?.page}`
+      )
+    expect(found.sort()).toEqual(
+      [
+        'manuscript/01-faults.md:10:1 preflight-heading-alone page 5',
+        // The blank page has no text of its own: it is placed at the paragraph before it.
+        'manuscript/01-faults.md:24:1 preflight-blank-page page 7',
+        'manuscript/01-faults.md:14:1 preflight-overfull page 6',
+        'manuscript/01-faults.md:18:1 preflight-image-resolution page 6',
+        'manuscript/01-faults.md:6:1 preflight-contents page 3',
+        'manuscript/02-flow.md:104:1 preflight-orphan page 10',
+        'manuscript/02-flow.md:6:1 preflight-widow page 10'
+      ].sort()
+    )
+  })
+
+  it('says what it found and what was expected, with the page', () => {
+    const reasons = findingsOf(faults).map(({message}) => message.reason)
+    expect(reasons).toContain(
+      'Unexpected heading `A heading left behind` alone at the foot of page 5, expected the start of its section after it'
+    )
+    expect(reasons).toContain('Unexpected blank page 7, expected text on every page not left blank by the layout')
+    expect(reasons).toContain('Unexpected page `15` for `Faults` in the contents on page 3, expected `5` (where the heading is printed)')
+    expect(reasons).toContain(
+      'Unexpected image `The bay at dawn` at 143 ppi on page 6 (48 × 32 pixels printed 8 × 6 mm), expected at least 300 ppi'
+    )
+    expect(reasons).toContain(
+      'Unexpected last line `The first verse, line 46.` of a paragraph alone at the top of page 10, expected at least two lines together'
+    )
+    expect(reasons).toContain(
+      'Unexpected first line `The third verse, line 1.` of a paragraph alone at the foot of page 10, expected at least two lines together'
+    )
+    expect(reasons.find((reason) => reason.includes('Llanfair'))).toMatch(
+      /^Unexpected line `Llanfairpwll\S+` passing the right edge of the text block by \d+\.\d pt on page 6, expected it inside the measure$/
+    )
+  })
+
+  it('finds the Greek and Chinese the typefaces lack, whichever font of the machine set them or none did', () => {
+    const fonts = findingsOf(faults).filter(({message}) => message.ruleId === 'preflight-font-fallback')
+    expect(fonts.length).toBeGreaterThan(0)
+    for (const {file, message} of fonts) {
+      expect(`${file.path}:${message.line}:${message.column}`).toBe('manuscript/01-faults.md:16:1')
+      expect(message.reason).toMatch(
+        /^Unexpected (font `[^`]+` for `[^`]+`|\d+ missing glyphs? \(`\.notdef`\) in `[^`]+`|a missing glyph .*) on page 6, expected /
+      )
+    }
+  })
+
+  it('carries the rule id, source, documentation and severity of every rule, and leaves the blank versos of the layout alone', () => {
+    for (const {message} of findingsOf(faults)) {
+      expect(message).toMatchObject({source: 'galley', fatal: false, url: `https://github.com/galley-editions/galley#${message.ruleId}`})
+    }
+    // Pages 2 and 4 are blank on purpose, before the contents and the first chapter.
+    expect(findingsOf(faults).filter(({message}) => message.ruleId === 'preflight-blank-page')).toHaveLength(1)
+  })
+
+  it('is silenced by a comment, as every rule is', () => {
+    expect(findingsOf(faults).some(({message}) => message.reason.includes('Taumata'))).toBe(false)
+  })
+
+  it('takes its severities and options from the config', async () => {
+    const config = await loadConfig(fixture)
+    const manuscript = parseManuscript(await readManuscript({root: path.join(fixture, 'manuscript'), cwd: fixture}))
+    const pdf = new Uint8Array(await readFile(path.join(out, 'preflight-faults.pdf')))
+    const facts = {blanks: [2, 4], margins: pageMargins(config.edition), typefaces: typefacesOf(config.edition)}
+    const rules = {'preflight-widow': 'off', 'preflight-orphan': 'error', 'preflight-image-resolution': ['warn', {minimum: 100}]}
+    const found = await preflight(pdf, {manuscript, rules, facts})
+    const byRule = (id: string) => found.filter(({message}) => message.ruleId === id)
+    expect(byRule('preflight-widow')).toEqual([])
+    expect(byRule('preflight-orphan').map(({message}) => message.fatal)).toEqual([true])
+    expect(byRule('preflight-image-resolution')).toEqual([])
+  })
+
+  it('refuses the build when the config makes a finding an error, and writes nothing', async () => {
+    const config = await loadConfig(fixture)
+    const refusedOut = path.join(out, 'refused')
+    await expect(build({cwd: fixture, out: refusedOut, config: {...config, rules: {'preflight-contents': 'error'}}})).rejects.toThrow(
+      '1 error in the manuscript; no editions built (use --force to build anyway)'
+    )
+    await expect(readdir(refusedOut)).rejects.toThrow()
+  })
+})
+
+describe('the preflight of the seed manuscript', () => {
+  it('finds nothing on its pages', async () => {
+    const seed = await build({cwd: process.cwd(), out: path.join(out, 'seed'), editions: ['pdf']})
+    expect(seed.pages).toBeGreaterThan(1)
+    expect(findingsOf(seed).map(({message}) => message.reason)).toEqual([])
+  })
+})
