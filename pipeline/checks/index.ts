@@ -21,6 +21,7 @@ import {rule as preflightBlankPage} from '../preflight/blank-page.ts'
 import {rule as preflightContents} from '../preflight/contents.ts'
 import {rule as preflightFontFallback} from '../preflight/font-fallback.ts'
 import {rule as preflightHeadingAlone} from '../preflight/heading-alone.ts'
+import {rule as preflightNotePage} from '../preflight/note-page.ts'
 import {rule as preflightImageResolution} from '../preflight/image-resolution.ts'
 import {rule as preflightOrphan} from '../preflight/orphan.ts'
 import {rule as preflightOverfull} from '../preflight/overfull.ts'
@@ -41,6 +42,7 @@ const galleyRules: Rule[] = [
   missingReference,
   unclosedHtml,
   preflightHeadingAlone,
+  preflightNotePage,
   preflightBlankPage,
   preflightOverfull,
   preflightFontFallback,

@@ -58,6 +58,8 @@ export interface PrintedPage {
   fonts: FontUse[]
   images: PlacedImage[]
   links: PageLink[]
+  /** Note calls, by their number and the size of the text they are set in, in reading order. */
+  calls: Array<{number: number; size: number; block?: number}>
 }
 
 /** A heading, paragraph or figure of the PDF's structure tree, whole across pages. */
@@ -88,6 +90,8 @@ export interface PreflightContext<Options = unknown> {
   blanks: Set<number>
   /** The type families the edition asks for (`Source Serif 4`, `source-sans-3`). */
   typefaces: string[]
+  /** Where the edition prints its footnotes (edition.notes). */
+  notes: 'foot' | 'chapter-end' | 'book-end'
 }
 
 export interface PreflightFinding {

@@ -45,6 +45,7 @@ export async function readPrinted(pdf: Uint8Array): Promise<PrintedBook> {
         label: labels[number - 1] || String(number),
         trim: {left: trim.x, bottom: trim.y, right: trim.x + trim.width, top: trim.y + trim.height},
         lines: linesOf(items),
+        calls: callsOf(items),
         fonts,
         images,
         links: await linksOf(doc, page, items)
@@ -107,6 +108,23 @@ async function itemsOf(
     })
   }
   return items
+}
+
+/**
+ * Note calls: numerals set smaller than the text before them and raised above it, as
+ * print.css sets `sup`. Each is its block's, to place a finding about its note.
+ */
+function callsOf(items: Item[]): PrintedPage['calls'] {
+  const calls: PrintedPage['calls'] = []
+  let before: Item | undefined
+  for (const item of items) {
+    const text = item.text.trim()
+    if (text === '') continue
+    if (before && /^\d{1,4}$/.test(text) && item.size < 0.85 * before.size && item.y > before.y + 0.15 * before.size)
+      calls.push({number: Number(text), size: before.size, block: item.block})
+    else before = item
+  }
+  return calls
 }
 
 /** pdf.js names marked content `p<page ref>_mc<MCID>`. */

@@ -25,6 +25,7 @@ export interface PrintFacts {
   margins: {recto: Margins; verso: Margins}
   /** The type families the edition asks for. */
   typefaces: string[]
+  notes: 'foot' | 'chapter-end' | 'book-end'
 }
 
 export interface PreflightInput {
@@ -48,8 +49,8 @@ export async function preflight(pdf: Uint8Array, input: PreflightInput): Promise
   if (enabled.length === 0 || input.manuscript.chapters.length === 0) return []
   const book = await readPrinted(pdf)
   placeBlocks(book.blocks, input.manuscript)
-  const {blanks, margins, typefaces} = input.facts
-  const context = {blanks: new Set(blanks), typefaces, textBlock: (page: PrintedPage) => textBlock(page, margins)}
+  const {blanks, margins, typefaces, notes} = input.facts
+  const context = {blanks: new Set(blanks), typefaces, notes, textBlock: (page: PrintedPage) => textBlock(page, margins)}
   const findings = enabled.flatMap(({rule, options}) =>
     rule.run(book, {...context, options}).map((finding) => placed(finding, rule.id, book, input))
   )

@@ -34,11 +34,11 @@ export function numberPage(chapters: Element[][], options: NumberingOptions, med
     if (perChapter) counts.figure = counts.table = 0
     for (const element of elements) {
       if (element.properties.id !== undefined) byId.set(String(element.properties.id), element)
-      const start = Number(element.properties.start ?? 1)
+      // A note's number is its place in its list, which starts at 1 unless it says otherwise.
       if (element.tagName === 'ol')
         element.children
           .filter((child) => child.type === 'element' && child.tagName === 'li')
-          .forEach((item, at) => places.set(item as Element, start + at))
+          .forEach((item, at) => places.set(item as Element, Number(element.properties.start ?? 1) + at))
       const kind = element.properties.dataGalleyFigure as FigureKind | undefined
       if (kind === undefined) continue
       delete element.properties.dataGalleyFigure

@@ -97,7 +97,12 @@ describe('the preflight of a fixture that breaks every rule', () => {
     const config = await loadConfig(fixture)
     const manuscript = parseManuscript(await readManuscript({root: path.join(fixture, 'manuscript'), cwd: fixture}))
     const pdf = new Uint8Array(await readFile(path.join(out, 'preflight-faults.pdf')))
-    const facts = {blanks: [2, 4], margins: pageMargins(config.edition), typefaces: typefacesOf(config.edition)}
+    const facts = {
+      blanks: [2, 4],
+      margins: pageMargins(config.edition),
+      typefaces: typefacesOf(config.edition),
+      notes: config.edition.notes
+    }
     const rules = {'preflight-widow': 'off', 'preflight-orphan': 'error', 'preflight-image-resolution': ['warn', {minimum: 100}]}
     const found = await preflight(pdf, {manuscript, rules, facts})
     const byRule = (id: string) => found.filter(({message}) => message.ruleId === id)
@@ -113,6 +118,40 @@ describe('the preflight of a fixture that breaks every rule', () => {
       '1 error in the manuscript; no editions built (use --force to build anyway)'
     )
     await expect(readdir(refusedOut)).rejects.toThrow()
+  })
+})
+
+describe('preflight-note-page', () => {
+  const notesFixture = path.resolve('tests/fixtures/render/notes')
+  const facts = (edition: BuildResult['config']['edition']) => ({
+    blanks: [],
+    margins: pageMargins(edition),
+    typefaces: typefacesOf(edition),
+    notes: 'foot' as const
+  })
+  const check = async (notes: 'foot' | 'chapter-end') => {
+    const base = await loadConfig(process.cwd())
+    const config = {...base, edition: {...base.edition, pageSize: 'book' as const, notes}}
+    const result = await build({path: notesFixture, out: path.join(out, notes), editions: ['pdf'], config})
+    const manuscript = parseManuscript(await readManuscript({root: notesFixture, cwd: process.cwd()}))
+    const pdf = new Uint8Array(await readFile(path.join(out, notes, 'notes-at-the-foot.pdf')))
+    return {result, found: await preflight(pdf, {manuscript, rules: {}, facts: facts(config.edition)})}
+  }
+
+  it('finds every note at the foot of its call’s page when the print puts them there', async () => {
+    const {result, found} = await check('foot')
+    expect(found.filter(({message}) => message.ruleId === 'preflight-note-page')).toEqual([])
+    expect(findingsOf(result).filter(({message}) => message.ruleId === 'preflight-note-page')).toEqual([])
+  })
+
+  it('reports each note that is not on its call’s page, with both pages and the call’s paragraph', async () => {
+    // Notes printed at the chapter's end, read as if they were meant for the foot: all 18 are elsewhere.
+    const {found} = await check('chapter-end')
+    const notes = found.filter(({message}) => message.ruleId === 'preflight-note-page')
+    expect(notes).toHaveLength(18)
+    const first = notes[0]!.message
+    expect(first.reason).toMatch(/^Unexpected note 1 on page \d+, expected at the foot of page 1 with its call$/)
+    expect(`${notes[0]!.path}:${first.line}`).toBe('tests/fixtures/render/notes/01-ledger.md:9')
   })
 })
 

@@ -39,6 +39,8 @@ export interface PrintFacts {
   margins: {recto: Margins; verso: Margins}
   /** The type families the edition asks for: `Source Serif 4`, `@fontsource/inter`. */
   typefaces: string[]
+  /** Where the PDF prints its footnotes. */
+  notes: 'foot' | 'chapter-end' | 'book-end'
 }
 
 export interface Format {

@@ -25,7 +25,7 @@ export const pdf: Format = {
       {browser: context.browser, sourceDate: context.sourceDate, name: context.name, printed: context.printed}
     )
     const {pageMargins} = await import('../page-css.ts')
-    const print = {blanks: printed.blanks, margins: pageMargins(settings), typefaces: typefacesOf(settings)}
+    const print = {blanks: printed.blanks, margins: pageMargins(settings), typefaces: typefacesOf(settings), notes: settings.notes}
     return {data: printed.pdf, pages: printed.pages, blocked: printed.blocked, print}
   }
 }
