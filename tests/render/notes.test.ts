@@ -96,6 +96,17 @@ describe('notes at the foot of the page', () => {
   })
 })
 
+test('the multi-chapter book prints each chapter’s note at the foot of its call’s page', async () => {
+  const input = await inputOf('tests/fixtures/render/book', {pageSize: 'book'})
+  const pages = await pagesOf((await printPdf(input, {browser})).pdf)
+  const calls = pages.flatMap((page, index) => (/wrote it down in the ledger/.test(page.text) ? [index + 1] : []))
+  const notes = [1, 2, 3].map((chapter) => pageWith(pages, new RegExp(`A note at the end of chapter ${chapter}`)))
+  expect(calls).toHaveLength(3)
+  expect(notes).toEqual(calls)
+  // No chapter ends with its notes under a Notes heading any more.
+  expect(pages.some((page) => /Notes A note at the end/.test(page.text))).toBe(false)
+})
+
 describe('notes at the end of the chapter and of the book', () => {
   test('chapter-end: each chapter’s notes follow its text, under its own heading', async () => {
     const input = await inputOf('tests/fixtures/render/notes', {pageSize: 'book', notes: 'chapter-end'})
