@@ -146,6 +146,15 @@ export function layoutNotes({width, height, share}: NotesLayout): NotesLaidOut {
     list.remove()
     done.chapters++
 
+    // The chapter is laid out on a stage of its own, contained, so that what changes in it on
+    // every page does not lay the rest of the book out again: a whole-book cost per page.
+    const stage = document.createElement('div')
+    stage.style.cssText = `position:absolute;left:0;top:0;width:${W}px;height:${3 * H}px;contain:strict`
+    const home = document.createComment('')
+    chapter.replaceWith(home)
+    stage.append(chapter)
+    ;(home.parentNode as Element).prepend(stage)
+
     const flow = columns('galley-measure')
     // The flow holds only enough of the chapter to fill two columns: laying out the whole
     // rest of a long chapter for every page would cost its length squared.
@@ -161,7 +170,7 @@ export function layoutNotes({width, height, share}: NotesLayout): NotesLaidOut {
     }
     const sizer = document.createElement('div')
     sizer.style.cssText = `position:absolute;visibility:hidden;left:0;top:0;width:${W}px`
-    document.body.append(sizer)
+    stage.append(sizer)
     let calls = [...pending.querySelectorAll('a[data-footnote-ref]')]
     const noteOf = (call: Element) => notes.get(decodeURIComponent((call.getAttribute('href') ?? '').slice(1)))
     const paired = new Map(calls.map((call) => [call, noteOf(call)]))
@@ -273,6 +282,8 @@ export function layoutNotes({width, height, share}: NotesLayout): NotesLaidOut {
     if (flow.childNodes.length > 0) previous?.classList.add('page-end')
     flow.replaceWith(...flow.childNodes)
     sizer.remove()
+    home.replaceWith(chapter)
+    stage.remove()
   }
   return done
 }
