@@ -111,7 +111,8 @@ function assemble(
   const lists = numberPage(
     chapters.map((chapter) => elementsOf(chapter.tree)),
     options,
-    medium
+    medium,
+    notes ? elementsOf(notes.tree) : []
   )
   const article = h('article.edition', [
     book ? h('section.half-title.front-matter', {ariaHidden: 'true'}, [h('p.title', title)]) : undefined,

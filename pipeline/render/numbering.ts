@@ -21,24 +21,32 @@ interface Numbered {
 
 /**
  * Number the captions of `chapters` (each a chapter's elements), word their references, and
- * return the lists the options ask for, to stand after the contents.
+ * return the lists the options ask for, to stand after the contents. `elsewhere` holds what a
+ * reference may name outside the chapters (the notes gathered at the book's end).
  */
-export function numberPage(chapters: Element[][], options: NumberingOptions, medium: 'screen' | 'print'): Element[] {
+export function numberPage(
+  chapters: Element[][],
+  options: NumberingOptions,
+  medium: 'screen' | 'print',
+  elsewhere: Element[] = []
+): Element[] {
   const words = options.references ?? defaultWording
   const perChapter = (options.numbering ?? (chapters.length > 1 ? 'chapter' : 'book')) === 'chapter'
   const numbered: Numbered[] = []
   const byId = new Map<string, Element>()
   const places = new Map<Element, number>()
+  for (const element of [...chapters.flat(), ...elsewhere]) {
+    if (element.properties.id !== undefined) byId.set(String(element.properties.id), element)
+    // A note's number is its place in its list, unless it carries its own (numbered through the book).
+    if (element.tagName === 'ol')
+      element.children
+        .filter((child): child is Element => child.type === 'element' && child.tagName === 'li')
+        .forEach((item, at) => places.set(item, Number(item.properties.value ?? Number(element.properties.start ?? 1) + at)))
+  }
   const counts = {figure: 0, table: 0}
   chapters.forEach((elements, index) => {
     if (perChapter) counts.figure = counts.table = 0
     for (const element of elements) {
-      if (element.properties.id !== undefined) byId.set(String(element.properties.id), element)
-      // A note's number is its place in its list, which starts at 1 unless it says otherwise.
-      if (element.tagName === 'ol')
-        element.children
-          .filter((child) => child.type === 'element' && child.tagName === 'li')
-          .forEach((item, at) => places.set(item as Element, Number(element.properties.start ?? 1) + at))
       const kind = element.properties.dataGalleyFigure as FigureKind | undefined
       if (kind === undefined) continue
       delete element.properties.dataGalleyFigure

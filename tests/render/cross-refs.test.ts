@@ -54,9 +54,18 @@ describe('the HTML edition', () => {
       ['#harbour', `Figure${nbsp}1.1`],
       ['#c1-fn-ledger', 'note 1'],
       ['#after-the-storm', '“After the Storm”'],
-      ['#wreck', `Figure${nbsp}2.1`]
+      ['#wreck', `Figure${nbsp}2.1`],
+      ['#c2-fn-toll', 'note 1']
     ])
     for (const ref of refs) expect(ids).toContain(String(ref.properties.href).slice(1))
+  })
+
+  test('numbers a note as the print does, through the book and gathered at its end', () => {
+    const print = editionDocument(input).page('print', {notes: 'book-end', noteNumbering: 'book'})
+    const ids = new Set(elementsOf(print).map((element) => String(element.properties.id ?? '')))
+    const toll = elementsOf(print).find((element) => element.properties.href === '#c2-fn-toll' && classesOf(element).includes('xref'))!
+    expect(toString(toll)).toMatch(/^note 2/)
+    expect(ids).toContain('c2-fn-toll')
   })
 
   test('lists the figures and the tables after the contents, without page numbers', () => {
@@ -151,13 +160,14 @@ describe('the print edition of a book', () => {
   })
 
   test('gives every reference the folio its target is printed on', () => {
-    const targets: Record<string, string> = {
+    const figures: Record<string, string> = {
       'Figure 1.1': 'Figure 1.1. The bay at first light',
       'Table 1.1': 'Table 1.1. High and low water',
       'Figure 2.1': 'Figure 2.1. The wreck on the breakwater',
-      'Table 3.1': 'Table 3.1. Ships entered',
-      'note 1': 'A ledger of ships, kept since the harbour opened.'
+      'Table 3.1': 'Table 3.1. Ships entered'
     }
+    // Each chapter numbers its notes from 1: the first names the ledger's, the second the storm's.
+    const notes = ['A ledger of ships, kept since the harbour opened.', 'Two were rebuilt before the spring.']
     const stated: Array<{ref: string; page: number; on: number}> = []
     for (const page of body)
       for (const match of page.text.matchAll(/((?:Figure|Table) \d+\.\d+|note \d+) \(p\. (\d+)\)|“([^”]+)”, p\. (\d+)/g))
@@ -171,10 +181,11 @@ describe('the print edition of a book', () => {
       'Figure 1.1',
       'note 1',
       'After the Storm',
-      'Figure 2.1'
+      'Figure 2.1',
+      'note 1'
     ])
     for (const {ref, page} of stated) {
-      const target = targets[ref]
+      const target = ref.startsWith('note') ? notes.shift() : figures[ref]
       const actual = target
         ? folioWhere((candidate) => candidate.text.includes(target))
         : folioWhere((candidate) => candidate.lines.includes(ref))
