@@ -34,6 +34,7 @@ export async function readPrinted(pdf: Uint8Array): Promise<PrintedBook> {
   const doc = await getDocument({data: pdf.slice(), verbosity: 0, isEvalSupported: false}).promise
   try {
     const labels = (await doc.getPageLabels()) ?? []
+    const target = targetsOf(doc)
     const pages: PrintedPage[] = []
     for (let number = 1; number <= doc.numPages; number++) {
       const page = await doc.getPage(number)
@@ -48,7 +49,7 @@ export async function readPrinted(pdf: Uint8Array): Promise<PrintedBook> {
         calls: callsOf(items),
         fonts,
         images,
-        links: await linksOf(doc, page, items)
+        links: await linksOf(page, items, target)
       })
       page.cleanup()
     }
@@ -225,14 +226,34 @@ async function drawingOf(page: PDFPageProxy, number: number, blockOf: Map<string
   return {fonts: [...fonts.values()], images}
 }
 
+/**
+ * The page a link leads to, by its destination. The named destinations are read once and each
+ * page reference resolved once: asking pdf.js link by link cost a book seconds.
+ */
+function targetsOf(doc: PDFDocumentProxy): (dest: unknown) => Promise<number | undefined> {
+  let named: Promise<Record<string, unknown[]>> | undefined
+  const pages = new Map<string, Promise<number>>()
+  return async (dest) => {
+    const destination = typeof dest === 'string' ? (await (named ??= doc.getDestinations()))[dest] : dest
+    const ref = Array.isArray(destination) ? destination[0] : undefined
+    if (!ref || typeof ref !== 'object') return undefined
+    const key = JSON.stringify(ref)
+    if (!pages.has(key))
+      pages.set(
+        key,
+        doc.getPageIndex(ref as Parameters<PDFDocumentProxy['getPageIndex']>[0]).then((index) => index + 1)
+      )
+    return pages.get(key)
+  }
+}
+
 /** Links to a place in the file, with the text they show and the text after them on their line. */
-async function linksOf(doc: PDFDocumentProxy, page: PDFPageProxy, items: Item[]): Promise<PageLink[]> {
+async function linksOf(page: PDFPageProxy, items: Item[], targetOf: (dest: unknown) => Promise<number | undefined>): Promise<PageLink[]> {
   const links: PageLink[] = []
   for (const annotation of await page.getAnnotations()) {
     if (annotation.subtype !== 'Link' || !annotation.dest) continue
-    const destination = typeof annotation.dest === 'string' ? await doc.getDestination(annotation.dest) : annotation.dest
-    const target = destination?.[0]
-    if (!target || typeof target !== 'object') continue
+    const target = await targetOf(annotation.dest)
+    if (target === undefined) continue
     const [left, bottom, right, top] = annotation.rect as number[]
     const line = items.filter((item) => item.y >= bottom! && item.y <= top! && item.text.trim() !== '')
     const within = line.filter((item) => item.x + item.width / 2 >= left! && item.x + item.width / 2 <= right!)
@@ -246,7 +267,7 @@ async function linksOf(doc: PDFDocumentProxy, page: PDFPageProxy, items: Item[])
       text: join(within),
       after: join(line.filter((item) => item.x >= right!)),
       startsLine: within.length > 0 && Math.min(...line.map((item) => item.x)) >= left! - 1,
-      target: (await doc.getPageIndex(target)) + 1
+      target
     })
   }
   return links
