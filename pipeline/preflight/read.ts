@@ -5,6 +5,7 @@ import {PDFDocument} from 'pdf-lib'
 import {getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import {
   lastWhere,
+  type Box,
   type FontUse,
   type PageLink,
   type PlacedImage,
@@ -250,13 +251,23 @@ function targetsOf(doc: PDFDocumentProxy): (dest: unknown) => Promise<number | u
 /** Links to a place in the file, with the text they show and the text after them on their line. */
 async function linksOf(page: PDFPageProxy, items: Item[], targetOf: (dest: unknown) => Promise<number | undefined>): Promise<PageLink[]> {
   const links: PageLink[] = []
+  const rects: Array<Box & {target: number}> = []
   for (const annotation of await page.getAnnotations()) {
     if (annotation.subtype !== 'Link' || !annotation.dest) continue
     const target = await targetOf(annotation.dest)
     if (target === undefined) continue
     const [left, bottom, right, top] = annotation.rect as number[]
-    const line = items.filter((item) => item.y >= bottom! && item.y <= top! && item.text.trim() !== '')
-    const within = line.filter((item) => item.x + item.width / 2 >= left! && item.x + item.width / 2 <= right!)
+    // Chromium writes a link as one annotation per run of its text: runs that touch on one line
+    // and lead to one page are one link.
+    const previous = rects.at(-1)
+    if (previous && previous.target === target && Math.abs(previous.bottom - bottom!) < 1 && Math.abs(left! - previous.right) < 2) {
+      previous.right = right!
+      previous.top = Math.max(previous.top, top!)
+    } else rects.push({left: left!, bottom: bottom!, right: right!, top: top!, target})
+  }
+  for (const {left, bottom, right, top, target} of rects) {
+    const line = items.filter((item) => item.y >= bottom && item.y <= top && item.text.trim() !== '')
+    const within = line.filter((item) => item.x + item.width / 2 >= left && item.x + item.width / 2 <= right)
     const join = (some: Item[]) =>
       some
         .map((item) => item.text)
@@ -265,8 +276,8 @@ async function linksOf(page: PDFPageProxy, items: Item[], targetOf: (dest: unkno
         .trim()
     links.push({
       text: join(within),
-      after: join(line.filter((item) => item.x >= right!)),
-      startsLine: within.length > 0 && Math.min(...line.map((item) => item.x)) >= left! - 1,
+      after: join(line.filter((item) => item.x >= right)),
+      startsLine: within.length > 0 && Math.min(...line.map((item) => item.x)) >= left - 1,
       target
     })
   }

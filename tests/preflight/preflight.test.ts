@@ -43,6 +43,8 @@ describe('the preflight of a fixture that breaks every rule', () => {
         'manuscript/01-faults.md:14:1 preflight-overfull page 6',
         'manuscript/01-faults.md:18:1 preflight-image-resolution page 6',
         'manuscript/01-faults.md:6:1 preflight-contents page 3',
+        // A paragraph that holds a cross-reference reads otherwise in the Markdown: its chapter is the place.
+        'manuscript/03-refs.md:1:1 preflight-contents page 13',
         'manuscript/02-flow.md:104:1 preflight-orphan page 10',
         'manuscript/02-flow.md:6:1 preflight-widow page 10'
       ].sort()
@@ -56,6 +58,9 @@ describe('the preflight of a fixture that breaks every rule', () => {
     )
     expect(reasons).toContain('Unexpected blank page 7, expected text on every page not left blank by the layout')
     expect(reasons).toContain('Unexpected page `15` for `Faults` in the contents on page 3, expected `5` (where the heading is printed)')
+    expect(reasons).toContain(
+      'Unexpected page `50` in the reference `“Faults”, p. 50` on page 13, expected `5` (where its target is printed)'
+    )
     expect(reasons).toContain(
       'Unexpected image `The bay at dawn` at 143 ppi on page 6 (48 × 32 pixels printed 8 × 6 mm), expected at least 300 ppi'
     )
@@ -115,7 +120,7 @@ describe('the preflight of a fixture that breaks every rule', () => {
     const config = await loadConfig(fixture)
     const refusedOut = path.join(out, 'refused')
     await expect(build({cwd: fixture, out: refusedOut, config: {...config, rules: {'preflight-contents': 'error'}}})).rejects.toThrow(
-      '1 error in the manuscript; no editions built (use --force to build anyway)'
+      '2 errors in the manuscript; no editions built (use --force to build anyway)'
     )
     await expect(readdir(refusedOut)).rejects.toThrow()
   })
