@@ -30,7 +30,7 @@ export async function stylesheet(options: {cwd?: string; path?: string; configFi
     const findings = messages.filter((message: VFileMessage) => message.ruleId === rule.id)
     return [rule.sheet(collected[rule.id]!, options, findings)]
   })
-  const order = ['Spelling', 'Terms no dictionary has', 'Compounds', 'Names', 'Acronyms', 'Punctuation', 'Numbers']
+  const order = ['Spelling', 'Terms no dictionary has', 'Compounds', 'Capitalised terms', 'Names', 'Acronyms', 'Punctuation', 'Numbers']
   sections.sort((one, other) => order.indexOf(one.title) - order.indexOf(other.title))
   const first = {...manuscript, chapters: manuscript.chapters.slice(0, 1)}
   const title = metadataOf(parseManuscript(first)).title ?? path.basename(manuscript.root)

@@ -36,6 +36,7 @@ describe('galley stylesheet', () => {
       'Spelling',
       'Terms no dictionary has',
       'Compounds',
+      'Capitalised terms',
       'Names',
       'Acronyms',
       'Punctuation',

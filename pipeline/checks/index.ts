@@ -3,6 +3,7 @@
 // rule table all come from this list. A new rule is one file and one line here.
 import {rule as acronymExpansion} from './acronym-expansion.ts'
 import {rule as imagePath} from './image-path.ts'
+import {rule as inconsistentCapitalisation} from './inconsistent-capitalisation.ts'
 import {rule as inconsistentHyphenation} from './inconsistent-hyphenation.ts'
 import {rule as inconsistentName} from './inconsistent-name.ts'
 import {rule as inconsistentSpelling} from './inconsistent-spelling.ts'
@@ -35,6 +36,7 @@ const galleyRules: Rule[] = [
   spelling,
   inconsistentSpelling,
   inconsistentHyphenation,
+  inconsistentCapitalisation,
   punctuationStyle,
   numberStyle,
   imagePath,
