@@ -1,8 +1,10 @@
 // A printed PDF read back for the preflight: each page's content lines with their positions,
 // the fonts of its glyphs, its images at their printed size and its links, with pdf.js; the
 // blocks they belong to come from the structure tree (structure.ts).
+import {availableParallelism} from 'node:os'
+import {Worker} from 'node:worker_threads'
 import {PDFDocument} from 'pdf-lib'
-import {getDocument, OPS, type PDFDocumentProxy, type PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
+import type {PDFDocumentProxy, PDFPageProxy} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import {
   lastWhere,
   type Box,
@@ -27,36 +29,143 @@ interface Item {
 
 type Matrix = [number, number, number, number, number, number]
 
+type Pdfjs = typeof import('pdfjs-dist/legacy/build/pdf.mjs')
+
+/**
+ * pdf.js's legacy build, and its worker for a PDF read on this thread. Their core-js polyfills
+ * replace Node's own `Array.prototype.push` (for an edge case at 2^53 elements) with one in
+ * JavaScript several times slower, for the whole process: pdf.js's parser pushes every token,
+ * so Node's is put back once they are loaded. The worker threads (below) do the same.
+ */
+let loaded: Promise<Pdfjs> | undefined
+const loadPdfjs = () =>
+  (loaded ??= (async () => {
+    const {push} = Array.prototype
+    const lib = await import('pdfjs-dist/legacy/build/pdf.mjs')
+    // Loaded here, it is found on `globalThis.pdfjsWorker` rather than imported by pdf.js.
+    // @ts-expect-error: the worker has no types.
+    await import('pdfjs-dist/legacy/build/pdf.worker.mjs')
+    Array.prototype.push = push
+    return lib
+  })())
+
+/**
+ * pdf.js's worker in a worker thread, talking to pdf.js here through a port with the methods it
+ * calls. In Node, pdf.js would otherwise run its worker on this thread: parsing each page's
+ * content (nine tenths of the time) would neither use another core nor overlap with the rest.
+ */
+const bootstrap = `
+const {parentPort, workerData} = require('node:worker_threads')
+const {push} = Array.prototype
+import(workerData).then(({WorkerMessageHandler}) => {
+  Array.prototype.push = push
+  WorkerMessageHandler.initializeFromPort({
+    postMessage: (message, transfer) => parentPort.postMessage(message, transfer),
+    addEventListener(type, listener, options) {
+      const on = (data) => listener({data})
+      parentPort.on('message', on)
+      options?.signal?.addEventListener('abort', () => parentPort.off('message', on))
+    },
+    removeEventListener() {}
+  })
+})
+`
+
+interface Reader {
+  doc: Promise<PDFDocumentProxy>
+  /** Rejects if the thread fails: pdf.js would wait for its answers for ever. */
+  failed: Promise<never>
+  close(): Promise<void>
+}
+
+const onThisThread = ({getDocument}: Pdfjs, pdf: Uint8Array): Reader => {
+  const task = getDocument({data: pdf.slice(), verbosity: 0, isEvalSupported: false})
+  return {doc: task.promise, failed: new Promise<never>(() => {}), close: () => task.destroy()}
+}
+
+function onAThread({getDocument, PDFWorker}: Pdfjs, pdf: Uint8Array): Reader {
+  const thread = new Worker(bootstrap, {eval: true, workerData: import.meta.resolve('pdfjs-dist/legacy/build/pdf.worker.mjs')})
+  const port = {
+    postMessage: (message: unknown, transfer?: Transferable[]) => thread.postMessage(message, transfer as never),
+    addEventListener(type: string, listener: (event: {data: unknown}) => void, options?: {signal?: AbortSignal}) {
+      const on = (data: unknown) => listener({data})
+      thread.on('message', on)
+      options?.signal?.addEventListener('abort', () => thread.off('message', on))
+    },
+    removeEventListener() {}
+  }
+  const worker = new PDFWorker({port: port as never, verbosity: 0})
+  const task = getDocument({data: pdf.slice(), verbosity: 0, isEvalSupported: false, worker})
+  const failed = new Promise<never>((_, reject) => {
+    thread.once('error', reject)
+    thread.once('exit', (code) => reject(new Error(`pdf.js's worker thread stopped (${code})`)))
+  })
+  failed.catch(() => {})
+  return {
+    doc: Promise.race([task.promise, failed]),
+    failed,
+    async close() {
+      await task.destroy().catch(() => {})
+      worker.destroy()
+      await thread.terminate()
+    }
+  }
+}
+
+/**
+ * Worker threads for a book: one for each 64 pages, up to one per core and four. A shorter
+ * PDF is read on this thread, where starting one (a quarter of a second) would cost more.
+ */
+const threadsFor = (pages: number) => (pages < 64 ? 0 : Math.min(4, availableParallelism(), Math.ceil(pages / 64)))
+
 export async function readPrinted(pdf: Uint8Array): Promise<PrintedBook> {
+  const pdfjs = await loadPdfjs()
   const lib = await PDFDocument.load(pdf, {updateMetadata: false})
-  const structure = structureOf(lib)
-  const blockOf = new Map(structure.contents.map((content) => [`${content.page}:${content.mcid}`, content.block]))
-  const visible = new Set<string>()
-  const doc = await getDocument({data: pdf.slice(), verbosity: 0, isEvalSupported: false}).promise
+  const threads = threadsFor(lib.getPageCount())
+  // The threads start while the structure is read here.
+  const readers = threads === 0 ? [onThisThread(pdfjs, pdf)] : Array.from({length: threads}, () => onAThread(pdfjs, pdf))
   try {
+    const structure = structureOf(lib)
+    const blockOf = new Map(structure.contents.map((content) => [`${content.page}:${content.mcid}`, content.block]))
+    const visible = new Set<string>()
+    const doc = await readers[0]!.doc
     const labels = (await doc.getPageLabels()) ?? []
     const target = targetsOf(doc)
-    const pages: PrintedPage[] = []
-    for (let number = 1; number <= doc.numPages; number++) {
-      const page = await doc.getPage(number)
-      const trim = lib.getPage(number - 1).getTrimBox()
-      const items = await itemsOf(page, number, blockOf, visible)
-      const {fonts, images} = await drawingOf(page, number, blockOf, visible)
-      pages.push({
-        number,
-        label: labels[number - 1] || String(number),
-        trim: {left: trim.x, bottom: trim.y, right: trim.x + trim.width, top: trim.y + trim.height},
-        lines: linesOf(items),
-        calls: callsOf(items),
-        fonts,
-        images,
-        links: await linksOf(page, items, target)
-      })
-      page.cleanup()
+    const count = doc.numPages
+    const pages: PrintedPage[] = new Array(count)
+    // Each reader takes the next page to read, two at a time: one is parsed while the other is
+    // taken apart here. Pages are read in any order, each into its place.
+    let next = 1
+    const lane = async (reader: Reader) => {
+      const doc = await reader.doc
+      for (let number = next++; number <= count; number = next++) {
+        const page = await Promise.race([doc.getPage(number), reader.failed])
+        const trim = lib.getPage(number - 1).getTrimBox()
+        const [items, {fonts, images}, annotations] = await Promise.race([
+          Promise.all([
+            itemsOf(page, number, blockOf, visible),
+            drawingOf(page, number, blockOf, visible, pdfjs.OPS),
+            page.getAnnotations()
+          ]),
+          reader.failed
+        ])
+        pages[number - 1] = {
+          number,
+          label: labels[number - 1] || String(number),
+          trim: {left: trim.x, bottom: trim.y, right: trim.x + trim.width, top: trim.y + trim.height},
+          lines: linesOf(items),
+          calls: callsOf(items),
+          fonts,
+          images,
+          links: await linksOf(annotations, items, target)
+        }
+        page.cleanup()
+      }
     }
+    await Promise.all(readers.flatMap((reader) => [lane(reader), lane(reader)]))
     return {pages, blocks: blocksOf(structure, pages, visible)}
   } finally {
-    await doc.destroy()
+    await Promise.all(readers.map((reader) => reader.close()))
   }
 }
 
@@ -175,7 +284,13 @@ interface Glyph {
 }
 
 /** The fonts of the glyphs drawn and the images placed, from the page's operators. */
-async function drawingOf(page: PDFPageProxy, number: number, blockOf: Map<string, number | undefined>, visible: Set<string>) {
+async function drawingOf(
+  page: PDFPageProxy,
+  number: number,
+  blockOf: Map<string, number | undefined>,
+  visible: Set<string>,
+  OPS: Pdfjs['OPS']
+) {
   const {fnArray, argsArray} = await page.getOperatorList()
   const marked = markedContent(number, blockOf)
   const stack: Matrix[] = []
@@ -249,10 +364,14 @@ function targetsOf(doc: PDFDocumentProxy): (dest: unknown) => Promise<number | u
 }
 
 /** Links to a place in the file, with the text they show and the text after them on their line. */
-async function linksOf(page: PDFPageProxy, items: Item[], targetOf: (dest: unknown) => Promise<number | undefined>): Promise<PageLink[]> {
+async function linksOf(
+  annotations: Awaited<ReturnType<PDFPageProxy['getAnnotations']>>,
+  items: Item[],
+  targetOf: (dest: unknown) => Promise<number | undefined>
+): Promise<PageLink[]> {
   const links: PageLink[] = []
   const rects: Array<Box & {target: number}> = []
-  for (const annotation of await page.getAnnotations()) {
+  for (const annotation of annotations) {
     if (annotation.subtype !== 'Link' || !annotation.dest) continue
     const target = await targetOf(annotation.dest)
     if (target === undefined) continue
