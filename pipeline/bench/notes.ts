@@ -11,7 +11,7 @@ import {metadataOf, parseManuscript, readManuscript} from '../manuscript/read.ts
 import {openBrowser} from '../render/browser.ts'
 import {editionDocument} from '../render/document.ts'
 import {printTree} from '../render/print.ts'
-import {bookLayoutOf, numberingOf} from '../render/settings.ts'
+import {printPageOptions} from '../render/settings.ts'
 import {appendTheme, themeCss} from '../render/theme.ts'
 import {writeBrownManuscript} from './corpus.ts'
 import {median, seconds} from './table.ts'
@@ -64,7 +64,7 @@ async function printOnce(folder: string, notes: 'foot' | 'chapter-end'): Promise
   try {
     const started = performance.now()
     const document = editionDocument({manuscript, metadata: metadataOf(manuscript)})
-    const page = document.page('print', {frontMatter: bookLayoutOf(edition).frontMatter, ...numberingOf(edition), notes})
+    const page = document.page('print', printPageOptions(edition))
     const printed = await printTree(
       appendTheme(page, themeCss(edition, folder)),
       {metadata: document.metadata, edition, timeout: 2 ** 31 - 1},

@@ -180,6 +180,17 @@ export function bookLayoutOf(edition: EditionSettings): BookLayout {
 }
 
 /** What the edition document numbers and words figures, tables and references by. */
+/** The print page an edition asks of the edition document: the PDF format, its bench and its tests print the same one. */
+export function printPageOptions(edition: EditionSettings) {
+  return {
+    toc: edition.toc,
+    frontMatter: bookLayoutOf(edition).frontMatter,
+    ...numberingOf(edition),
+    notes: edition.notes,
+    noteNumbering: edition.noteNumbering
+  }
+}
+
 export function numberingOf({numbering, references, lists}: EditionSettings): Pick<EditionSettings, 'numbering' | 'references' | 'lists'> {
   return {numbering, references, lists}
 }

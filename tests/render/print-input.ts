@@ -2,7 +2,7 @@
 import {configSchema, type Config, type ConfigInput} from '../../pipeline/config/schema.ts'
 import {metadataOf, parseManuscript, readManuscript} from '../../pipeline/manuscript/read.ts'
 import {editionDocument, type EditionInput} from '../../pipeline/render/document.ts'
-import {bookLayoutOf, numberingOf} from '../../pipeline/render/settings.ts'
+import {printPageOptions} from '../../pipeline/render/settings.ts'
 import {appendTheme, themeCss} from '../../pipeline/render/theme.ts'
 import {printTree, type PrintedPdf, type PrintOptions} from '../../pipeline/render/print.ts'
 
@@ -18,13 +18,7 @@ export async function inputOf(root: string, edition: ConfigInput['edition'] = {}
 export function printPdf(input: Input, options: PrintOptions): Promise<PrintedPdf> {
   const document = editionDocument(input)
   const {edition, browser} = input.config
-  const page = document.page('print', {
-    toc: edition.toc,
-    frontMatter: bookLayoutOf(edition).frontMatter,
-    ...numberingOf(edition),
-    notes: edition.notes,
-    noteNumbering: edition.noteNumbering
-  })
+  const page = document.page('print', printPageOptions(edition))
   return printTree(
     appendTheme(page, themeCss(edition, input.config.base)),
     {metadata: document.metadata, edition, timeout: browser.timeout},

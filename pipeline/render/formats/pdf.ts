@@ -1,6 +1,6 @@
 // The PDF edition: the document's print page, laid out on pages and printed by the browser.
 import {GalleyError} from '../../errors.ts'
-import {bookLayoutOf, numberingOf} from '../settings.ts'
+import {printPageOptions} from '../settings.ts'
 import type {Format} from './format.ts'
 
 export const pdf: Format = {
@@ -12,13 +12,7 @@ export const pdf: Format = {
     // pay for loading the print layout, pdf-lib and Puppeteer.
     const {printTree} = await import('../print.ts')
     const {appendTheme, themeCss, typefacesOf} = await import('../theme.ts')
-    const page = document.page('print', {
-      toc: settings.toc,
-      frontMatter: bookLayoutOf(settings).frontMatter,
-      ...numberingOf(settings),
-      notes: settings.notes,
-      noteNumbering: settings.noteNumbering
-    })
+    const page = document.page('print', printPageOptions(settings))
     const printed = await printTree(
       appendTheme(page, themeCss(settings, context.base)),
       {metadata: document.metadata, edition: settings, timeout: context.timeout},
