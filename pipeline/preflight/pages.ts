@@ -115,8 +115,21 @@ export function quoted(text: string, length = 40): string {
 }
 
 /** The lines of block `block` on a page. */
-export function linesOn(page: PrintedPage, block: number): PrintedLine[] {
+function linesOn(page: PrintedPage, block: number): PrintedLine[] {
   return page.lines.filter((line) => line.block === block)
+}
+
+/**
+ * Paragraphs that run across pages with a single line on their first page (`first`, an orphan)
+ * or their last (`last`, a widow), with that page and line.
+ */
+export function loneLines(book: PrintedBook, end: 'first' | 'last'): Array<{block: PrintedBlock; page: PrintedPage; line: PrintedLine}> {
+  return book.blocks.flatMap((block, index) => {
+    if (block.role !== 'paragraph' || block.pages.length < 2) return []
+    const page = book.pages[(end === 'first' ? block.pages[0]! : block.pages.at(-1)!) - 1]!
+    const lines = linesOn(page, index)
+    return lines.length === 1 ? [{block, page, line: lines[0]!}] : []
+  })
 }
 
 /** The last item that passes `test` (Array#findLast, which Node 20's TypeScript library lacks). */

@@ -17,16 +17,7 @@ export interface NotesLayout {
   share: number
 }
 
-export interface NotesLaidOut {
-  /** Chapters cut into pages. */
-  chapters: number
-  /** Pages cut. */
-  pages: number
-  /** Notes placed at a page's foot. */
-  notes: number
-}
-
-export function layoutNotes({width, height, share}: NotesLayout): NotesLaidOut {
+export function layoutNotes({width, height, share}: NotesLayout): void {
   const gap = 64
   const area = document.createElement('div')
   area.style.cssText = `position:absolute;visibility:hidden;width:${width};height:${height}`
@@ -34,16 +25,8 @@ export function layoutNotes({width, height, share}: NotesLayout): NotesLaidOut {
   const W = area.getBoundingClientRect().width
   const H = area.getBoundingClientRect().height
   area.remove()
-  const done: NotesLaidOut = {chapters: 0, pages: 0, notes: 0}
 
   const columnsCss = `width:${W}px;column-width:${W}px;column-gap:${gap}px;column-fill:auto;`
-  // A box of columns `W` wide and `h` high; what overflows goes on to further columns.
-  const columns = (className: string) => {
-    const box = document.createElement('div')
-    box.className = className
-    box.style.cssText = `${columnsCss}height:${H}px;contain:strict`
-    return box
-  }
   const columnOf = (box: Element, rect: DOMRect) => Math.floor((rect.left - box.getBoundingClientRect().left + 1) / (W + gap))
   const textRects = (node: Node, start?: number, end?: number) => {
     const range = document.createRange()
@@ -144,7 +127,6 @@ export function layoutNotes({width, height, share}: NotesLayout): NotesLaidOut {
       notes.set(note.id, note)
     })
     list.remove()
-    done.chapters++
 
     // The chapter is laid out on a stage of its own, contained, so that what changes in it on
     // every page does not lay the rest of the book out again: a whole-book cost per page.
@@ -155,7 +137,10 @@ export function layoutNotes({width, height, share}: NotesLayout): NotesLaidOut {
     stage.append(chapter)
     ;(home.parentNode as Element).prepend(stage)
 
-    const flow = columns('galley-measure')
+    // Columns `W` wide and as high as the page area: what overflows goes on to further columns.
+    const flow = document.createElement('div')
+    flow.className = 'galley-measure'
+    flow.style.cssText = `${columnsCss}height:${H}px;contain:strict`
     // The flow holds only enough of the chapter to fill two columns: laying out the whole
     // rest of a long chapter for every page would cost its length squared.
     const pending = document.createDocumentFragment()
@@ -198,8 +183,7 @@ export function layoutNotes({width, height, share}: NotesLayout): NotesLaidOut {
     }
     const heightOf = (foot: Element) => {
       sizer.append(foot)
-      const measured = foot.getBoundingClientRect().height
-      return measured
+      return foot.getBoundingClientRect().height
     }
     const notesBox = (content: Node[]) => {
       const box = document.createElement('div')
@@ -269,13 +253,11 @@ export function layoutNotes({width, height, share}: NotesLayout): NotesLaidOut {
         page.append(foot)
         page.style.height = `${H}px`
         page.classList.add('has-notes')
-        done.notes += foot.querySelectorAll('li[id]').length
       }
       calls = calls.filter((call) => !body.contains(call))
       previous?.classList.add('page-end')
       previous = page
       flow.before(page)
-      done.pages++
     }
     // What follows the last note flows on as the browser pages it.
     flow.append(pending)
@@ -285,5 +267,4 @@ export function layoutNotes({width, height, share}: NotesLayout): NotesLaidOut {
     home.replaceWith(chapter)
     stage.remove()
   }
-  return done
 }
