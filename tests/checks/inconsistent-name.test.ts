@@ -277,6 +277,16 @@ describe('inconsistent-name, every kind of variant the accuracy run injects', ()
       'Unexpected `Aigner-Clark`, expected `Aigner Clark` (used 2 times)'
     ],
     [
+      'the last letter doubled',
+      'The Warden spoke. The Warden left, and the Wardenn slept.',
+      'Unexpected `Wardenn`, expected `Warden` (used 2 times)'
+    ],
+    [
+      'an ordinary word mistyped inside a name',
+      'We drove to Fort Worth. Fort Worth was hot, and Fort Worht was dry.',
+      'Unexpected `Fort Worht`, expected `Fort Worth` (used 2 times)'
+    ],
+    [
       'a first name that only opens sentences',
       'Margaret Olsen climbed. Margaret Olsen wrote. Margaret Olson lit the lamp.',
       'Unexpected `Margaret Olson`, expected `Margaret Olsen` (used 2 times)'
@@ -297,13 +307,28 @@ describe('inconsistent-name, every kind of variant the accuracy run injects', ()
     ['two people sharing a surname', 'Li Qiang spoke. Li Qiang left. Li Keqiang stayed.'],
     ['opposite compass points', 'We sailed to Southwest Asia. Southwest Asia was hot, and Southeast Asia was wet.'],
     ['two words of the language', 'Rose Mary spoke. Rose Mary left. Ross Mary stayed.'],
-    ['a first name beside a surname', 'Tom Payne spoke. Payne left, and Payne wrote. Paine Knickerbocker stayed.']
+    ['a first name beside a surname', 'Tom Payne spoke. Payne left, and Payne wrote. Paine Knickerbocker stayed.'],
+    ['a word made from a name by a suffix', 'Katanga seceded. Katanga held out. Katangan troops and the Katangans waited.'],
+    ['a name with a Latin ending', 'We crossed the Atlantic. The Atlantic was calm. Atlantica was a dream.'],
+    ['a word that drops its g in speech', 'Jean Racine wrote. Racine wept. They sang of the Racin’ Mare.']
   ]
   for (const [kind, value] of controls) {
     it(`leaves ${kind} alone`, async () => {
       expect(await messagesOf([{path: 'c.md', value: `${value}\n`}])).toEqual([])
     })
   }
+
+  // Across chapters a spelling used once is a slip only with evidence; elsewhere it is another name.
+  const chapters = (...values: string[]) => values.map((value, index) => ({path: `${index + 1}.md`, value: `${value}\n`}))
+
+  it('finds a name run on by a letter in another chapter where it stands alone, as the name does', async () => {
+    const messages = await messagesOf(chapters('England rose. England fell.', 'Then England slept.', 'Ships sailed to Englande.'))
+    expect(messages).toEqual(['3.md:1:17-1:25: Unexpected `Englande`, expected `England` (used 3 times)'])
+  })
+
+  it('leaves a first name of its own in another chapter alone: Artur is not Arthur', async () => {
+    expect(await messagesOf(chapters('Arthur spoke. Arthur left.', 'Then Arthur slept.', 'Artur Rubinstein played.'))).toEqual([])
+  })
 
   it('says in data what kind of variant each is, how many letters differ and how often each is used', async () => {
     const [file] = await check([

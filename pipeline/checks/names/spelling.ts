@@ -125,6 +125,8 @@ export function difference(a: string, b: string, isWord: IsWord, fullName = fals
     const plural = extension === 's' && /[^ius]$/.test(base)
     if (shorter < 3 || !/^\p{L}{1,2}$/u.test(extension) || extension === 'es' || plural) return undefined
     if (isWord(a) && isWord(b)) return undefined
+    // The last letter written twice is a slip of the keyboard, not another ending (`Wardenn`).
+    if (extension === base.at(-1)) return {kind: 'doubled-letter', edits: 1}
     return {kind: 'truncation', edits: extension.length}
   }
   // `Buddhism`, `Buddhist`: the endings may start before the first differing letter. A letter

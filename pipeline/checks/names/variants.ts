@@ -2,6 +2,7 @@
 // full names that differ in one word, names written with a hyphen and with a space, and single
 // words (a name used alone, or any word of a longer name) spelled two ways.
 import {isEnglishWord} from '../dictionary.ts'
+import {isFirstName} from './first-names.ts'
 import type {Form, Occurrence, Span} from './forms.ts'
 import {similarPairs, type Difference} from './spelling.ts'
 import {particles} from './titles.ts'
@@ -81,13 +82,15 @@ export function fullNameVariants(forms: Map<string, Form>, accepted: Set<string>
     if (block.length < 2) continue
     const index = rest.split(' ').indexOf('\u0000')
     const byWord = new Map(block.map((form) => [form.words[index]!, form]))
-    const words = [...byWord.keys()].filter((word) => !ordinary(word))
+    const words = [...byWord.keys()]
     // The rest of the name is the evidence: two surnames the dictionary knows are still two
-    // spellings when the first name is the same (`Margaret Olsen`, `Margaret Olson`).
+    // spellings when the first name is the same (`Margaret Olsen`, `Margaret Olson`), and an
+    // ordinary word may be the right one (`Fort Worth`, `Fort Worht`), though never the variant.
     for (const [one, other, difference] of similarPairs(words, words, isEnglishWord, true)) {
       const a = byWord.get(one)!
       const b = byWord.get(other)!
       const [winner, loser] = beats(spellingOf(a), spellingOf(b)) ? [a, b] : [b, a]
+      if (ordinary(loser.words[index]!)) continue
       if (accepted.has(loser.name) || !convincing(difference, winner.uses.length, loser.uses.length, true)) continue
       const previous = best.get(loser)
       if (!previous || beats(spellingOf(winner), spellingOf(previous.winner))) best.set(loser, {winner, difference})
@@ -179,16 +182,26 @@ export function hyphenVariants(forms: Map<string, Form>, accepted: Set<string>):
 
 /**
  * Whether a spelling used once, far from the chapters of the name, is still a slip of it: a
- * keyboard's slip of a word of six letters or more, or the name cut short where the dictionary
- * knows the name and not the slip (`Tahit`, `Willia`).
+ * keyboard's slip of a word of five letters or more, or, where the dictionary knows the name and
+ * not the spelling, the name cut short (`Tahit`, `Willia`) or, standing alone as the name does,
+ * run on by a letter (`Englande`). A letter changed is not enough there: `Moller` and `Miller`
+ * are as often two names.
  */
-function lone(loser: string, winner: string, difference: Difference, uses: number): boolean {
-  if (uses !== 1 || Math.max(loser.length, winner.length) < 6) return false
+function lone(loser: string, winner: string, difference: Difference, uses: number, alone: boolean): boolean {
+  if (uses !== 1 || Math.max(loser.length, winner.length) < 5) return false
   if (slips.has(difference.kind)) return true
-  // Cut short only: a longer form is as often a word made from the name (`Atlantica`, `Baltimorean`).
-  return (
-    difference.kind === 'truncation' && loser.length < winner.length && loser.length >= 5 && isEnglishWord(winner) && !isEnglishWord(loser)
-  )
+  if (difference.kind !== 'truncation' || !isEnglishWord(winner) || isEnglishWord(loser)) return false
+  return loser.length < winner.length ? loser.length >= 5 : alone
+}
+
+/**
+ * Whether a word longer than a name is a word made from it rather than a slip: a keyboard runs
+ * one letter on, but a longer ending is a suffix (`Adamson`, `Katangans`, `Rousseauan`), and so
+ * is one of `-n`, `-y` or `-s` (`Katangan`, `Englishy`, `Pohly`), or the `-a` or `-o` of a
+ * Latin or Romance form (`Atlantica`, `Ferdinando`).
+ */
+function derived(loser: string, winner: string): boolean {
+  return loser.length > winner.length + 1 || (loser.length > winner.length && /[nysao]$/.test(loser))
 }
 
 /**
@@ -258,9 +271,7 @@ export function wordVariants(
     // A word of the language is not a slip for a name (`Bide`, `Biden`), whatever its capital says.
     if (right.uses < 2 || isEnglishWord(loser.toLowerCase()) || !convincing(difference, right.uses, wrong.uses)) continue
     if (!sameRole(wrong.roles, right.roles)) continue
-    // A word of the language offered as a name must be used as one in more than one name
-    // (`Anna Miller`, `Tom Miller`), not only inside one title (`Person To Person`).
-    if (right.forms.length < 2 && isEnglishWord(winner.toLowerCase())) continue
+    if (difference.kind === 'truncation' && derived(loser, winner)) continue
     const previous = best.get(loser)
     if (!previous || beats(right, words.get(previous.winner)!)) best.set(loser, {winner, difference})
   }
@@ -271,7 +282,15 @@ export function wordVariants(
   for (const [loser, {winner, difference}] of best) {
     const [right, wrong] = [words.get(winner)!, words.get(loser)!]
     const chapters = new Set(placesOf(right).map((use) => use.chapter))
-    const throughout = chapters.size >= Math.max(3, chapterCount / 4) || (chapters.size >= 2 && lone(loser, winner, difference, wrong.uses))
+    // A word of the language offered as a name in one name only may be that name's own word
+    // (`Person To Person`): its variants count only beside it, in its chapters.
+    const titleWord = !right.roles.has('alone') && right.forms.length < 2 && isEnglishWord(winner.toLowerCase())
+    // Elsewhere a first name of its own is another person's (`Artur`, `Theodor`), not a slip of `Arthur`.
+    const throughout =
+      !isFirstName(loser) &&
+      !titleWord &&
+      (chapters.size >= Math.max(3, chapterCount / 4) ||
+        (chapters.size >= 2 && lone(loser, winner, difference, wrong.uses, wrong.roles.size === 1 && wrong.roles.has('alone'))))
     const reported = placesOf(wrong).filter((use) => throughout || chapters.has(use.chapter))
     if (reported.length === 0) continue
     variants.push({

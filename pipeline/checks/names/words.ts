@@ -6,6 +6,7 @@ import {toString} from 'nlcst-to-string'
 import {visit} from 'unist-util-visit'
 import type {VFile} from 'vfile'
 import {prose} from '../../manuscript/prose.ts'
+import {isEnglishWord} from '../dictionary.ts'
 import {particles} from './titles.ts'
 
 /** Opening punctuation after which a capital letter is grammar, not a name. */
@@ -106,18 +107,18 @@ function sentenceTokens(sentence: Sentence, heading: boolean, lexicon: Lexicon, 
     if (tokens.length > 0 && tokens.at(-1) !== undefined) tokens.push(undefined)
   }
   let initial = true
-  for (const node of sentence.children) {
-    if (node.type === 'WhiteSpaceNode') continue
+  sentence.children.forEach((node, index) => {
+    if (node.type === 'WhiteSpaceNode') return
     if (node.type !== 'WordNode') {
       pushBreak()
       initial = initial || (node.type === 'PunctuationNode' && openers.has(node.value))
-      continue
+      return
     }
-    const token = wordToken(node, heading || initial)
+    const token = elided(node, sentence.children[index + 1]) ? undefined : wordToken(node, heading || initial)
     initial = false
     if (!token) {
       pushBreak()
-      continue
+      return
     }
     const code = token.text.charCodeAt(0)
     if ((code >= 97 && code <= 122) || (code > 127 && /^\p{Ll}/u.test(token.text))) {
@@ -125,7 +126,7 @@ function sentenceTokens(sentence: Sentence, heading: boolean, lexicon: Lexicon, 
       lexicon.lowerCase.set(token.text, (lexicon.lowerCase.get(token.text) ?? 0) + 1)
       if (particles.has(token.text)) tokens.push(token)
       else pushBreak()
-      continue
+      return
     }
     // NFC makes `Raïsi` one spelling whichever way it was typed.
     const text = (token.text = token.text.normalize('NFC'))
@@ -133,12 +134,24 @@ function sentenceTokens(sentence: Sentence, heading: boolean, lexicon: Lexicon, 
     if (name === undefined) lexicon.nameWords.set(text, (name = isNameWord(text)))
     if (!name) {
       pushBreak()
-      continue
+      return
     }
     token.name = true
     if (!token.initial) lexicon.capitalisedMid.set(text, (lexicon.capitalisedMid.get(text) ?? 0) + 1)
     tokens.push(token)
-  }
+  })
+}
+
+/**
+ * Whether a word drops its `g` in speech (`Racin’ Mare`, for racing): an apostrophe after a word
+ * ending in `in` that is a word with the `g`. Such a word is not a spelling of a name. Any other
+ * apostrophe after a word may close a quotation (`‘Berlin’`).
+ */
+function elided(word: Word, next: Sentence['children'][number] | undefined): boolean {
+  const parts = word.children
+  const closed = isApostrophe(parts.at(-1)) || isApostrophe(next as Word['children'][number])
+  const text = toString(isApostrophe(parts.at(-1)) ? parts.slice(0, -1) : parts)
+  return closed && text.endsWith('in') && isEnglishWord(`${text.toLowerCase()}g`)
 }
 
 /** The word without a possessive (`Feng’s`, `Jones’`), so the possessive is the same name. */
