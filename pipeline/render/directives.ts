@@ -17,7 +17,11 @@ export type FigureKind = 'figure' | 'table'
 /** A target's kind, as its references word it. */
 export type TargetKind = FigureKind | 'heading' | 'note'
 
-type Marked = {kind: FigureKind; id?: string} | {kind: 'ref'; target?: string; written: string} | {kind: 'heading'; slug: string}
+type Marked =
+  {kind: FigureKind; id?: string; fullBleed?: boolean} | {kind: 'ref'; target?: string; written: string} | {kind: 'heading'; slug: string}
+
+/** The class that marks a figure to fill its page out to the bleed (`:::figure[…]{.full-bleed}`). */
+export const fullBleed = 'full-bleed'
 
 export interface ChapterTargets {
   /** Figures and tables in order, each with the id its directive gave (`{#harbour}`). */
@@ -46,7 +50,9 @@ export function markDirectives(tree: MdastRoot, source: string): {tree: MdastRoo
     if (node.type === 'containerDirective' && (node.name === 'figure' || node.name === 'table')) {
       const [label] = node.children
       if (label?.type === 'paragraph' && label.data?.directiveLabel) label.data.hProperties = {id: `${marker}${marked.length}-label`}
-      mark(node, {kind: node.name, id: directiveId(node)}, 'div')
+      // The attributes stop here, before the sanitiser: only the one class Galley knows goes on.
+      const bleeds = node.name === 'figure' && (node.attributes?.class ?? '').split(/\s+/).includes(fullBleed)
+      mark(node, {kind: node.name, id: directiveId(node), ...(bleeds && {fullBleed: true})}, 'div')
     } else if (node.type === 'textDirective') {
       const {start, end} = node.position ?? {}
       const written = start?.offset !== undefined && end?.offset !== undefined ? source.slice(start.offset, end.offset) : ''
@@ -77,7 +83,7 @@ export function applyDirectives(tree: Root, made: Set<Element>, marked: Marked[]
       element.tagName = 'a'
       targets.refs.push({element, target: entry.target, written: entry.written})
     } else {
-      makeFigure(element, entry.kind, `${id}-label`, made)
+      makeFigure(element, entry, `${id}-label`, made)
       targets.figures.push({element, id: entry.id})
     }
   }
@@ -88,7 +94,12 @@ export function applyDirectives(tree: Root, made: Set<Element>, marked: Marked[]
  * A figure holds its picture and its caption after it: the label, else the picture's title or
  * alt text. A table's caption comes before it, where a reader looks first.
  */
-function makeFigure(element: Element, kind: FigureKind, labelId: string, made: Set<Element>): void {
+function makeFigure(
+  element: Element,
+  {kind, fullBleed: bleeds}: {kind: FigureKind; fullBleed?: boolean},
+  labelId: string,
+  made: Set<Element>
+): void {
   const label = element.children.find((child): child is Element => child.type === 'element' && child.properties.id === labelId)
   if (label) made.delete(label)
   let children = element.children.filter((child) => child !== label)
@@ -102,7 +113,8 @@ function makeFigure(element: Element, kind: FigureKind, labelId: string, made: S
       : []
   const caption = words.length ? [h('figcaption', words)] : []
   element.tagName = 'figure'
-  element.properties = {...(kind === 'table' && {className: ['table-figure']}), dataGalleyFigure: kind}
+  const className = kind === 'table' ? ['table-figure'] : bleeds ? [fullBleed] : undefined
+  element.properties = {...(className && {className}), dataGalleyFigure: kind}
   element.children = kind === 'table' ? [...caption, ...children] : [...children, ...caption]
 }
 

@@ -24,6 +24,7 @@ import type {Metadata} from '../manuscript/types.ts'
 import {snapshot, spliceObjects, type Snapshot} from './splice.ts'
 import {editPageContents} from './content.ts'
 import {tagMargins} from './margins.ts'
+import {pointsOf, printedBleed, trimSize} from './page-css.ts'
 import {repairToUnicode, withoutSoftHyphens} from './text-layer.ts'
 
 export interface PdfFont {
@@ -71,7 +72,7 @@ export async function finishPdf(printed: {pdf: Uint8Array; doc?: PDFDocument}, f
   })
   if (bodyStart !== undefined) setPageLabels(doc, bodyStart)
   dropForeignLinks(doc)
-  setBoxes(doc, lengthInPoints(edition.bleed), edition.cropMarks)
+  setBoxes(doc, edition)
   const undated = undate(printed.pdf)
   const madeFrom = [undated, JSON.stringify([metadata, date, edition, headings, openers, bodyStart, pkg.version])]
   return {pdf: await saveReproducibly(doc, undated, before, madeFrom), pages: doc.getPageCount(), fonts: fontsOf(doc)}
@@ -153,28 +154,29 @@ function setPageLabels(doc: PDFDocument, bodyStart: number): void {
   doc.catalog.set(PDFName.of('PageLabels'), doc.context.obj({Nums: nums}))
 }
 
-const points: Record<string, number> = {mm: 72 / 25.4, cm: 72 / 2.54, in: 72, pt: 1, pc: 12, px: 0.75}
-
-function lengthInPoints(length: string): number {
-  const [, value, unit] = /^(\d+(?:\.\d+)?)([a-z]+)$/.exec(length) ?? []
-  return Number(value) * (points[unit ?? ''] ?? Number.NaN)
-}
+const mm = 72 / 25.4
 
 /**
- * TrimBox is the page as designed; the MediaBox grows by the bleed (and by room for crop
- * marks) around it. The browser paints only inside the trim, so the bleed stays white: enough
- * for text, not for pictures meant to run off the edge.
+ * With a bleed, the browser printed the trim and the bleed around it (page-css.ts): the TrimBox
+ * lies inside the printed page by the printed bleed, from its top left corner, and the BleedBox
+ * around it by the configured one. The MediaBox is the BleedBox, or grows around it to make
+ * room for crop marks. Without a bleed, the trim is the printed page.
  */
-function setBoxes(doc: PDFDocument, bleed: number, cropMarks: boolean): void {
-  const offset = Math.max(bleed, 3 * points.mm!)
-  const mark = 5 * points.mm!
-  const outer = cropMarks ? offset + mark + 1 * points.mm! : bleed
+function setBoxes(doc: PDFDocument, edition: EditionSettings): void {
+  const bleed = pointsOf(edition.bleed)
+  const printed = printedBleed(edition)
+  const size = trimSize(edition)
+  // Marks begin where the printed page ends (it may paint a fraction past the BleedBox), and 3 mm out at least.
+  const offset = Math.max(printed, 3 * mm)
+  const mark = 5 * mm
+  const outer = edition.cropMarks ? offset + mark + 1 * mm : bleed
   for (const page of doc.getPages()) {
-    const {x, y, width, height} = page.getMediaBox()
+    const media = page.getMediaBox()
+    const {x, y, width, height} = printed === 0 ? media : {...size, x: media.x + printed, y: media.y + media.height - printed - size.height}
     page.setTrimBox(x, y, width, height)
     page.setBleedBox(x - bleed, y - bleed, width + 2 * bleed, height + 2 * bleed)
     if (outer > 0) page.setMediaBox(x - outer, y - outer, width + 2 * outer, height + 2 * outer)
-    if (cropMarks) drawCropMarks(page, {x, y, width, height}, offset, mark)
+    if (edition.cropMarks) drawCropMarks(page, {x, y, width, height}, offset, mark)
   }
 }
 

@@ -146,6 +146,10 @@ export function layoutNotes({width, height, share}: NotesLayout): void {
     const pending = document.createDocumentFragment()
     pending.append(...chapter.childNodes)
     chapter.append(flow)
+    // A full-bleed figure is a page of its own, with no notes: in the flow it fills one column,
+    // and at the top of the flow it leaves it as it is, for the browser to print on its page.
+    const plates = [...pending.querySelectorAll('figure.full-bleed')] as HTMLElement[]
+    for (const plate of plates) plate.style.cssText = `height:${H}px;break-before:column;break-after:column`
     const fill = () => {
       while (pending.firstChild) {
         const fragments = flow.lastElementChild?.getClientRects()
@@ -206,6 +210,14 @@ export function layoutNotes({width, height, share}: NotesLayout): void {
     while (calls.length > 0 || carried) {
       flow.style.height = `${H}px`
       fill()
+      const top = [...flow.childNodes].find((node) => !blank(node))
+      if (top instanceof HTMLElement && plates.includes(top)) {
+        top.removeAttribute('style')
+        previous?.classList.add('page-end')
+        previous = undefined
+        flow.before(top)
+        continue
+      }
       let placed = inFirstColumn()
       let reserve = 0
       let foot = notesFor([])
@@ -261,6 +273,7 @@ export function layoutNotes({width, height, share}: NotesLayout): void {
     }
     // What follows the last note flows on as the browser pages it.
     flow.append(pending)
+    for (const plate of plates) plate.removeAttribute('style')
     if (flow.childNodes.length > 0) previous?.classList.add('page-end')
     flow.replaceWith(...flow.childNodes)
     sizer.remove()

@@ -1,7 +1,8 @@
-// The page rules that change with the config and the manuscript: trim size, margins, text size
-// and running heads. What every print edition shares is in styles/print.css.
+// The page rules that change with the config and the manuscript: trim size, bleed, margins, text
+// size and running heads. What every print edition shares is in styles/print.css.
 import type {Root} from 'hast'
-import {chapterSections} from './elements.ts'
+import {fullBleed} from './directives.ts'
+import {chapterSections, classesOf, elementsOf} from './elements.ts'
 import {bookLayoutOf, type EditionSettings} from './settings.ts'
 
 /**
@@ -31,9 +32,10 @@ interface Chapter {
 export function pageCss(edition: EditionSettings, tree: Root, title: string | undefined): string {
   const layout = bookLayoutOf(edition)
   const preset = typeof edition.pageSize === 'string' ? presets[edition.pageSize] : undefined
-  const {size, margin} = geometryOf(edition)
+  const {size, margin, recto, verso} = printedGeometry(edition)
   const rules = [`@page { size: ${size}; margin: ${margin}; }`]
-  if (layout.facingPages) rules.push(...facingMargins(margin))
+  // Mirrored margins: the shorthand's right is the outer edge, its left the gutter.
+  if (layout.facingPages) rules.push(`@page :left { margin: ${verso}; }`, `@page :right { margin: ${recto}; }`)
   const fontSize = edition.fontSize ?? preset?.fontSize
   if (fontSize) rules.push(`html { font-size: ${fontSize}; }`)
   if (edition.justify ?? edition.theme === 'classic') rules.push('.edition { text-align: justify; }')
@@ -65,7 +67,66 @@ export function pageCss(edition: EditionSettings, tree: Root, title: string | un
   // A change of named page forces a new page: the colophon stays on the last chapter's.
   const last = chapters.at(-1)
   if (last) rules.push(`.colophon { page: ${last.id}; }`)
+  if (elementsOf(tree).some((element) => classesOf(element).includes(fullBleed))) rules.push(fullBleedFigure(edition))
   return rules.join('\n')
+}
+
+/**
+ * The page as the browser prints it, with the margins of a right-hand page and of a mirrored
+ * left-hand one. With a bleed, the page box is the trim and the bleed around it, and every
+ * margin grows by the bleed: the page area, and all that is set on it or in its margins, stays
+ * where it was on the trim, which the finishing marks with the TrimBox. Without one, the page
+ * rules are as they always were.
+ */
+function printedGeometry(edition: EditionSettings): {size: string; margin: string; recto: string; verso: string} {
+  const geometry = geometryOf(edition)
+  const [top, right = top, bottom = top, left = right] = geometry.margin.split(/\s+/)
+  const bleed = printedBleed(edition)
+  if (bleed === 0) return {...geometry, recto: `${top} ${right} ${bottom} ${left}`, verso: `${top} ${left} ${bottom} ${right}`}
+  const grow = (length: string | undefined, by = bleed) => `calc(${length} + ${by}pt)`
+  const [width, height] = geometry.size.split(/\s+/)
+  const margins = (near: string | undefined, far: string | undefined) => [top, far, bottom, near].map((side) => grow(side)).join(' ')
+  return {
+    size: `${grow(width, 2 * bleed)} ${grow(height, 2 * bleed)}`,
+    margin: margins(left, right),
+    recto: margins(left, right),
+    verso: margins(right, left)
+  }
+}
+
+/**
+ * The bleed the browser prints, in points: the configured one rounded up to whole 3 pt. Chromium
+ * rounds the page's margins to whole pixels (0.75 pt) and its size to 300ths of an inch (0.24 pt);
+ * margins grown by 3 pt (4 px) and a page by twice that (1/12 in) round as they do without a
+ * bleed, so the text block stays where it was to a thousandth of a point. 1/8 in is 9 pt; 3 mm
+ * prints as 9 pt, and the finishing's BleedBox is the configured 3 mm.
+ */
+export function printedBleed(edition: EditionSettings): number {
+  const bleed = pointsOf(edition.bleed)
+  return bleed === 0 ? 0 : Math.ceil(bleed / 3 - 1e-9) * 3
+}
+
+/** The trim size in points. */
+export function trimSize(edition: EditionSettings): {width: number; height: number} {
+  const [width, height] = geometryOf(edition).size.split(/\s+/).map(pointsOf) as [number, number]
+  return {width, height}
+}
+
+/**
+ * A full-bleed figure (styles/print.css) is as tall as the printed page, and its caption lies over
+ * the picture inside the text block: at its foot, and as far from either edge as the wider of
+ * the side margins, so that it stays inside on a verso and on a recto.
+ */
+function fullBleedFigure(edition: EditionSettings): string {
+  const bleed = printedBleed(edition)
+  const [, right, bottom, left] = sidesOf(geometryOf(edition).margin)
+  const [, height] = geometryOf(edition).size.split(/\s+/)
+  const points = (value: number) => `${Number(value.toFixed(3))}pt`
+  return [
+    // After the margins: Chromium weighs a named page no more than `:left` and `:right`, so the later rule wins.
+    '@page galley-full-bleed { margin: 0; }',
+    `figure.${fullBleed} { height: ${bleed ? `calc(${height} + ${2 * bleed}pt)` : height}; --galley-foot: ${points(bottom + bleed)}; --galley-side: ${points(Math.max(left, right) + bleed)}; }`
+  ].join('\n')
 }
 
 function geometryOf(edition: EditionSettings): {size: string; margin: string} {
@@ -93,22 +154,21 @@ type Sides = [top: number, right: number, bottom: number, left: number]
  * them (the same on both without facing pages): where the text block lies on the trim.
  */
 export function pageMargins(edition: EditionSettings): {recto: Sides; verso: Sides} {
-  const lengths = geometryOf(edition)
-    .margin.split(/\s+/)
-    .map((length) => {
-      const [, value, unit] = /^(\d+(?:\.\d+)?)([a-z]+)$/.exec(length) ?? []
-      return Number(value) * (points[unit ?? ''] ?? Number.NaN)
-    })
-  const [top, right = top, bottom = top, left = right] = lengths as [number, ...number[]]
+  const [top, right, bottom, left] = sidesOf(geometryOf(edition).margin)
   const recto: Sides = [top, right, bottom, left]
   return {recto, verso: bookLayoutOf(edition).facingPages ? [top, left, bottom, right] : recto}
 }
 
-/** Mirrored margins from the shorthand: its right is the outer edge, its left the gutter. */
-function facingMargins(margin: string): string[] {
-  const sides = margin.split(/\s+/)
-  const [top, right = top, bottom = top, left = right] = sides
-  return [`@page :left { margin: ${top} ${left} ${bottom} ${right}; }`, `@page :right { margin: ${top} ${right} ${bottom} ${left}; }`]
+/** The four sides of the `margin` shorthand, in points. */
+function sidesOf(margin: string): Sides {
+  const [top, right = top, bottom = top, left = right] = margin.split(/\s+/).map(pointsOf) as [number, ...number[]]
+  return [top, right, bottom, left]
+}
+
+/** An absolute CSS length (the schema allows no other) in points. */
+export function pointsOf(length: string): number {
+  const [, value, unit] = /^(\d+(?:\.\d+)?)([a-z]+)$/.exec(length) ?? []
+  return Number(value) * (points[unit ?? ''] ?? Number.NaN)
 }
 
 /** Only chapters whose id is a CSS identifier as it stands can name a page. */
