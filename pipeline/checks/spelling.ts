@@ -21,7 +21,7 @@ import type {SheetSection} from './rule.ts'
 import {exceptionsTo} from './sheet.ts'
 import {nearest, swapped} from './words/near.ts'
 import {positionOf, type Span} from './words/place.ts'
-import {slipsOf} from './words/slips.ts'
+import {slipFinder} from './words/slips.ts'
 import {collectUnknown, type Unknown, type Unknowns} from './words/unknown.ts'
 
 export const options = z.strictObject({
@@ -72,7 +72,13 @@ function sheet(chapters: Unknowns[], settings: Settings, _manuscript: unknown, f
     .map((key) => ({key, list: uses.get(key)!}))
     .sort((one, other) => other.list.length - one.list.length)
     .map(({key, list}) => ({term: list[0]!.use.word, count: list.length, exceptions: exceptionsTo(findings, key)}))
-  return {title: 'Terms no dictionary has', about: `learned from ${settings.learnAt} uses; add any to \`words\` to keep them`, entries}
+  const house = {words: [...new Set([...settings.words, ...entries.map((entry) => entry.term)])]}
+  return {
+    title: 'Terms no dictionary has',
+    about: `learned from ${settings.learnAt} uses; add any to \`words\` to keep them`,
+    entries,
+    house
+  }
 }
 
 /** The book's words: every unknown word's uses, the known words' counts, and the terms it has learned. */
@@ -91,11 +97,15 @@ function learn(chapters: Unknowns[], settings: Settings) {
   })
   const inBook = (word: string) => vocabulary.get(word) ?? 0
   const slips = new Map<string, string[]>()
+  let slipsInBook: ((word: string) => string[]) | undefined
   /** The words the book uses (and the dictionary words swapped) that a word is one slip of. */
   const slipsFor = (use: Unknown): string[] => {
     const key = use.word.toLowerCase()
     let found = slips.get(key)
-    if (!found) slips.set(key, (found = [...new Set([...use.swaps, ...slipsOf(key, (word) => vocabulary.has(word))])]))
+    if (!found) {
+      slipsInBook ??= slipFinder(vocabulary.keys())
+      slips.set(key, (found = [...new Set([...use.swaps, ...slipsInBook(key)])]))
+    }
     return found
   }
   // A word used again and again is a term of the book, unless it is plainly a slip made more

@@ -36,6 +36,10 @@ interface Pattern {
 /** One short item of a list: a word or two. */
 const item = "[\\p{L}’'-]+(?: [\\p{L}’'-]+)?"
 
+/**
+ * Each pattern begins with its mark and looks behind the mark after matching it: a pattern that
+ * begins with a look behind is tried at every character of a paragraph, at ten times the cost.
+ */
 const patterns: Pattern[] = [
   {
     choice: 'quotes',
@@ -45,18 +49,18 @@ const patterns: Pattern[] = [
   {
     choice: 'apostrophes',
     // An apostrophe inside a word (`don't`, `keeper's`); a quotation's single marks are not apostrophes.
-    pattern: /(?<=\p{L})['’](?=\p{L})/gu,
+    pattern: /['’](?<=\p{L}['’])(?=\p{L})/gu,
     mark: ([text]) => (text === "'" ? {form: 'straight', text, other: '’'} : {form: 'curly', text, other: "'"})
   },
   {
     choice: 'dashes',
-    pattern: / — |(?<=[\p{L}\p{N},.;!?”’)])—(?=[\p{L}\p{N}“‘(])/gu,
+    pattern: / — |—(?<=[\p{L}\p{N},.;!?”’)]—)(?=[\p{L}\p{N}“‘(])/gu,
     mark: ([text]) => (text === '—' ? {form: 'closed', text, other: ' — '} : {form: 'spaced', text, other: '—'})
   },
   {
     choice: 'typed-dashes',
     // Two or three hyphens between words stand for a dash; a rule or a table is not prose.
-    pattern: /(?<=[\p{L}\p{N} ])-{2,3}(?=[\p{L}\p{N} ])|—/gu,
+    pattern: /--(?<=[\p{L}\p{N} ]--)-?(?=[\p{L}\p{N} ])|—/gu,
     mark: ([text]) => (text === '—' ? {form: 'dash', text} : {form: 'hyphens', text, other: '—'})
   },
   {
@@ -81,6 +85,8 @@ export function collectMarks(tree: Root, file: VFile): Mark[] {
   return marks.map((mark) => (mark.choice === 'quotes' && mark.form === 'straight' ? {...mark, other: curly(source, mark.start)} : mark))
 }
 
+/** What follows a list's last comma: its last item, and the serial comma or none. */
+const lastItem = new RegExp(`^${item},?$`, 'u')
 /** Where a list may end: a conjunction before a word. */
 const conjunction = / (?:and|or) (?=\p{L})/gu
 /** The items before it, up to six: `red, white, green` then `,` or not. Anchored at the end of a short window, so it costs the window, not the paragraph. */
@@ -97,6 +103,9 @@ function lists(value: string): Array<Omit<Mark, 'choice'> & {choice: 'serial-com
   for (let match = conjunction.exec(value); match; match = conjunction.exec(value)) {
     const from = Math.max(0, match.index - 160)
     let window = value.slice(from, match.index)
+    // Most `and`s end no list. `items`, anchored at the window's end, is tried from every
+    // character of the window, so it is asked only where the last item stands after a comma.
+    if (!lastItem.test(window.slice(window.lastIndexOf(', ') + 2)) || !window.includes(', ')) continue
     let list = items.exec(window)
     // Not a list from its first item (`of frustration, exasperation, …`): perhaps from the next.
     while (list && !isList(list[0])) {

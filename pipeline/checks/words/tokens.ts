@@ -15,6 +15,11 @@ import {isAddress} from './texts.ts'
 export interface Token extends Span {
   /** As written, apostrophes made straight and without a possessive `’s`. */
   text: string
+  /**
+   * The same number for the same text, in this thread: the rules remember what they make of each
+   * word in arrays by it, as a book writes its 50,000 words a million times.
+   */
+  word: number
   /** The first word of a sentence, of a quotation or of a heading. */
   initial: boolean
   /** Only a space (or one line break) lies between it and the word before, in one sentence. */
@@ -60,7 +65,7 @@ function sentenceTokens(
   for (const node of sentence.children) {
     if (node.type === 'WhiteSpaceNode') {
       // One space, or a line break inside the paragraph; a blank line or tab run is layout.
-      adjacent = adjacent && /^(?: |\r?\n)$/.test(node.value)
+      adjacent = adjacent && (node.value === ' ' || node.value === '\n' || node.value === '\r\n')
       continue
     }
     if (node.type !== 'WordNode') {
@@ -68,7 +73,9 @@ function sentenceTokens(
       adjacent = false
       continue
     }
-    const written = nlcstToString(node)
+    // Most words are one piece of text, which is the word as written.
+    const [only] = node.children
+    const written = node.children.length === 1 && only?.type === 'TextNode' ? only.value : nlcstToString(node)
     // No word of a language is this long (English's longest in a dictionary has 45 letters):
     // it is a hash, a sequence or a hostile line, and looking it up would cost its length squared.
     if (written.length > maxWord) {
@@ -84,15 +91,24 @@ function sentenceTokens(
     }
     let text = written.replaceAll('’', "'")
     let last = end
-    const possessive = /'s?$/i.exec(text)
+    // Asked only of words with an apostrophe: a pattern anchored at the end is tried from every letter.
+    const possessive = text.includes("'") ? /'s?$/i.exec(text) : null
     if (possessive && text.length > possessive[0].length + 1) {
       text = text.slice(0, possessive.index)
       last = end - possessive[0].length
     }
-    result.push({text, start, end: last, initial: heading || initial, adjacent})
+    result.push({text, word: numberOf(text), start, end: last, initial: heading || initial, adjacent})
     initial = false
     adjacent = true
   }
+}
+
+const numbers = new Map<string, number>()
+
+function numberOf(text: string): number {
+  let number = numbers.get(text)
+  if (number === undefined) numbers.set(text, (number = numbers.size))
+  return number
 }
 
 /**
