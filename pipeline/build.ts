@@ -16,6 +16,7 @@ import {editionDocument, type EditionDocument} from './render/document.ts'
 import {renderTimeout} from './render/settings.ts'
 import {formats, needsBrowser, type FormatName, type Rendered} from './render/formats/index.ts'
 import {stampDate, stampOf, type Stamp} from './revisions/stamp.ts'
+import {sheetOf, type StyleSheet} from './stylesheet.ts'
 import type {VFile} from 'vfile'
 import type {Placed} from './preflight/run.ts'
 
@@ -70,8 +71,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     keepMainThread: true,
     counted: options.counted
   })
+  // An edition that carries the style sheet waits for the checks it is made from; the chapters
+  // are rendered meanwhile.
+  const wanted = configuredEditions(config, options.editions).some((edition) => edition.settings.styleSheet)
+  const sheet = wanted ? checking.then(({collected}) => sheetOf(config, manuscript, collected, cwd)) : Promise.resolve(undefined)
+  sheet.catch(() => {})
   const refused = new AbortController()
-  const making = makeEditions(config, manuscript, cwd, options, refused.signal)
+  const making = makeEditions(config, manuscript, cwd, {...options, sheet}, refused.signal)
   making.catch(() => {})
   const {files, cache} = await checking
 
@@ -112,7 +118,7 @@ async function makeEditions(
   config: Config,
   manuscript: Manuscript,
   cwd: string,
-  options: BuildOptions,
+  options: BuildOptions & {sheet: Promise<StyleSheet | undefined>},
   refused: AbortSignal
 ): Promise<Made> {
   const progress = options.progress ?? (() => {})
@@ -134,13 +140,21 @@ async function makeEditions(
     const outputs: Made['outputs'] = []
     const findings: Placed[] = []
     const printedEditions = editions.filter((edition) => formats[edition.format].usesBrowser).length
+    const styleSheet = await options.sheet
     let pages: number | undefined
     for (const edition of editions) {
       refused.throwIfAborted()
       const name = `${slug}.${edition.suffix}`
       if (formats[edition.format].usesBrowser) progress(`printing ${edition.format === 'pdf' ? 'the PDF' : name}`)
       const rendered = await tooDeep(() =>
-        render(edition, document, {browser, timeout, base: config.base}, path.relative(cwd, path.join(outDir, name)), stamp, progress)
+        render(
+          edition,
+          document,
+          {browser, timeout, base: config.base, styleSheet},
+          path.relative(cwd, path.join(outDir, name)),
+          stamp,
+          progress
+        )
       )
       if (rendered.blocked.length > 0) progress(`refused ${rendered.blocked.length} request(s): ${rendered.blocked.join(', ')}`)
       pages ??= rendered.pages
@@ -162,7 +176,7 @@ async function makeEditions(
 function render(
   {format, settings}: ConfiguredEdition,
   document: EditionDocument,
-  {browser, timeout, base}: {browser: BrowserHandle | undefined; timeout: number; base: string},
+  {browser, timeout, base, styleSheet}: {browser: BrowserHandle | undefined; timeout: number; base: string; styleSheet?: StyleSheet},
   name: string,
   stamp: Stamp,
   progress: (stage: string) => void
@@ -170,7 +184,7 @@ function render(
   // Reproducible dates: SOURCE_DATE_EPOCH wins (the PDF's finishing reads it), then the commit date.
   const sourceDate = process.env.SOURCE_DATE_EPOCH ? undefined : stampDate(stamp)
   const printed = (pass: number, pages: number) => progress(`printed ${name}, pass ${pass}: ${pages} pages`)
-  return formats[format].render(document, settings, {browser, name, sourceDate, timeout, printed, base})
+  return formats[format].render(document, settings, {browser, name, sourceDate, timeout, printed, base, styleSheet})
 }
 
 async function browserFor(config: Config, options: BuildOptions, progress: (stage: string) => void): Promise<BrowserHandle> {

@@ -4,6 +4,7 @@ import path from 'node:path'
 import type {VFile} from 'vfile'
 import {ResultCache, defaultCacheFile} from './checks/cache.ts'
 import type {Jobs} from './checks/pool.ts'
+import type {Collected} from './checks/rule.ts'
 import {runChecks} from './checks/run.ts'
 import {loadConfig, manuscriptLocation} from './config/load.ts'
 import type {Config} from './config/schema.ts'
@@ -43,6 +44,8 @@ export interface CheckResult {
   delta?: DeltaEntry[]
   /** With `cache`: how many chapters came from it and how many were checked afresh. */
   cache?: {hits: number; misses: number; error?: string}
+  /** What each manuscript rule collected from the chapters, by rule id: the style sheet is made from it. */
+  collected?: Record<string, Collected>
 }
 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
@@ -50,8 +53,8 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const config = options.config ?? (await loadConfig(cwd, options.configFile))
   const location = manuscriptLocation(config, cwd, options.path)
   const manuscript = await readManuscript({...location, cwd})
-  const {files, cache} = await checkManuscript(config, manuscript, options)
-  if (!options.since) return {config, manuscript, files, cache}
+  const {files, cache, collected} = await checkManuscript(config, manuscript, options)
+  if (!options.since) return {config, manuscript, files, cache, collected}
 
   const before = await manuscriptAt(cwd, location, options.since)
   await runChecks(before, config.rules, {jobs: options.jobs})
@@ -61,7 +64,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   )
   const introduced = new Set(delta.filter((entry) => entry.state === 'introduced').map((entry) => entry.message))
   for (const file of files) file.messages = file.messages.filter((message) => introduced.has(message) || file.data.unreadable)
-  return {config, manuscript, files, delta, cache}
+  return {config, manuscript, files, delta, cache, collected}
 }
 
 /**
@@ -72,11 +75,16 @@ export async function checkManuscript(
   config: Config,
   manuscript: Manuscript,
   options: Pick<CheckOptions, 'cache' | 'jobs' | 'counted'> & {keepMainThread?: boolean}
-): Promise<Pick<CheckResult, 'files' | 'cache'>> {
+): Promise<Pick<CheckResult, 'files' | 'cache'> & Required<Pick<CheckResult, 'collected'>>> {
   const location = options.cache === true ? defaultCacheFile(config.base) : options.cache && path.resolve(config.base, options.cache)
   const cache = location ? await ResultCache.load(location, config.rules) : undefined
-  await runChecks(manuscript, config.rules, {cache, jobs: options.jobs, keepMainThread: options.keepMainThread, progress: options.counted})
+  const collected = await runChecks(manuscript, config.rules, {
+    cache,
+    jobs: options.jobs,
+    keepMainThread: options.keepMainThread,
+    progress: options.counted
+  })
   // A cache that cannot be written costs the next run time, never this run its findings.
   await cache?.save().catch((error: Error) => Object.assign(cache.stats, {error: `${location}: ${error.message}`}))
-  return {files: manuscript.chapters.map((chapter) => chapter.file), cache: cache?.stats}
+  return {files: manuscript.chapters.map((chapter) => chapter.file), cache: cache?.stats, collected}
 }

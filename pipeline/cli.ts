@@ -11,7 +11,7 @@ import type {Jobs} from './checks/pool.ts'
 import {GalleyError} from './errors.ts'
 import {fixesOf, patchOf, targetOf} from './fix.ts'
 import {writeAllAtomic, writeAtomic} from './fs/write.ts'
-import {sheetMarkdown, stylesheet} from './stylesheet.ts'
+import {sheetMarkdown, sheetYaml, stylesheet} from './stylesheet.ts'
 import {reporters, type ReporterName, type ReporterOptions} from './reporters/index.ts'
 import {printable} from './reporters/printable.ts'
 import type {VFile} from 'vfile'
@@ -130,11 +130,20 @@ export async function main(argv: string[]): Promise<number> {
 
   shared(program.command('stylesheet').argument('[path]', 'the manuscript folder or file (default: the configured one)'))
     .description('write the editor’s style sheet: every spelling, compound, name, acronym, punctuation and number choice the book makes')
-    .addOption(new Option('--format <name>', 'Markdown to read and commit, or JSON').choices(['markdown', 'json']).default('markdown'))
+    .addOption(
+      new Option('--format <name>', 'Markdown to read and commit, JSON for tools, or YAML: the house decisions for style.yaml')
+        .choices(['markdown', 'json', 'yaml'])
+        .default('markdown')
+    )
     .option('-o, --out <file>', 'write the sheet to this file instead of stdout')
-    .action(async (target: string | undefined, options: Shared & {format: 'markdown' | 'json'; out?: string}) => {
+    .action(async (target: string | undefined, options: Shared & {format: 'markdown' | 'json' | 'yaml'; out?: string}) => {
       const sheet = await stylesheet({path: target, configFile: options.config})
-      const text = options.format === 'json' ? `${JSON.stringify(sheet, null, 2)}\n` : sheetMarkdown(sheet)
+      const text =
+        options.format === 'json'
+          ? `${JSON.stringify(sheet, null, 2)}\n`
+          : options.format === 'yaml'
+            ? sheetYaml(sheet)
+            : sheetMarkdown(sheet)
       if (!options.out) process.stdout.write(text)
       else {
         await writeAtomic(path.resolve(options.out), text)

@@ -1,8 +1,8 @@
 // `galley preview [path]`: a local page that shows the HTML edition beside its findings and
 // follows every save. configure → read → check (through the cache) → render the HTML edition →
-// serve; chokidar watches the chapters, the config and the styles, and each change runs the
-// same steps again and tells the open page over server-sent events. The server is node:http:
-// four fixed routes on 127.0.0.1 need no framework.
+// serve; chokidar watches the chapters, the config and its style.yaml, and the styles, and each
+// change runs the same steps again and tells the open page over server-sent events. The server
+// is node:http: four fixed routes on 127.0.0.1 need no framework.
 import {createServer, type IncomingMessage, type Server, type ServerResponse} from 'node:http'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
@@ -10,6 +10,7 @@ import {watch, type FSWatcher} from 'chokidar'
 import {h} from 'hastscript'
 import {toHtml} from 'hast-util-to-html'
 import {check} from './check.ts'
+import {houseName} from './config/house.ts'
 import {configNames, loadConfig, manuscriptLocation} from './config/load.ts'
 import {isInside} from './fs/inside.ts'
 import {metadataOf, parseManuscript} from './manuscript/read.ts'
@@ -17,6 +18,7 @@ import {openBrowser} from './render/browser.ts'
 import {editionDocument} from './render/document.ts'
 import {formats} from './render/formats/index.ts'
 import {reporters} from './reporters/index.ts'
+import {sheetOf} from './stylesheet.ts'
 import {withCode} from './revisions/redline-document.ts'
 
 export interface PreviewOptions {
@@ -69,7 +71,9 @@ export async function preview(options: PreviewOptions = {}): Promise<Preview> {
       const parsed = parseManuscript(result.manuscript)
       const document = editionDocument({manuscript: parsed, metadata: metadataOf(parsed)})
       const timeout = result.config.browser.timeout
-      const rendered = await formats.html.render(document, result.config.edition, {name: 'preview', timeout, base: result.config.base})
+      const styleSheet = result.config.edition.styleSheet ? sheetOf(result.config, result.manuscript, result.collected!, cwd) : undefined
+      const context = {timeout, base: result.config.base, styleSheet}
+      const rendered = await formats.html.render(document, result.config.edition, {...context, name: 'preview'})
       edition = String(rendered.data)
       findings = reporters.json(result.files, {cwd})
       const count = result.files.reduce((sum, file) => sum + file.messages.length, 0)
@@ -77,12 +81,7 @@ export async function preview(options: PreviewOptions = {}): Promise<Preview> {
       // The HTML edition shows at once; the PDF follows when it is printed.
       announce('html')
       if (!browser) return
-      const pdf = await formats.pdf.render(document, result.config.edition, {
-        browser,
-        name: 'preview.pdf',
-        timeout,
-        base: result.config.base
-      })
+      const pdf = await formats.pdf.render(document, result.config.edition, {...context, browser, name: 'preview.pdf'})
       printed = pdf.data as Uint8Array
       state = {...state, version: state.version + 1, pages: pdf.pages}
       announce('pdf')
@@ -134,8 +133,11 @@ export async function preview(options: PreviewOptions = {}): Promise<Preview> {
 function watchSources(cwd: string, manuscript: string, options: PreviewOptions, changed: () => void): FSWatcher {
   // styles/ beside pipeline/, in a clone and in the package's dist/ alike.
   const styles = fileURLToPath(new URL('../styles/', import.meta.url))
+  const configFile = options.configFile && path.resolve(cwd, options.configFile)
   const configs = new Set(
-    options.configFile ? [path.resolve(cwd, options.configFile)] : [...configNames, 'package.json'].map((name) => path.join(cwd, name))
+    configFile
+      ? [configFile, path.join(path.dirname(configFile), houseName)]
+      : [...configNames, 'package.json', houseName].map((name) => path.join(cwd, name))
   )
   // The project folder is watched for its config files alone: one that is added, removed or
   // broken must show, and a watch on a file that does not exist yet would never fire.

@@ -128,6 +128,33 @@ describe('galley preview', () => {
     })
   })
 
+  it('follows style.yaml as it follows the config, and shows the style sheet the edition asks for', async () => {
+    await browser.use(async (chromium) => {
+      const page = await chromium.newPage()
+      try {
+        await page.goto(url)
+        await writeFile(path.join(folder, 'style.yaml'), 'inconsistent-spelling: {dialect: en-AU}\n')
+        const reason = await until(
+          async () => (await page.$eval('#findings .error', (error) => error.textContent).catch(() => '')) || false,
+          'the reason'
+        )
+        expect(reason).toBe('style.yaml: inconsistent-spelling.dialect: Invalid option: expected one of "en-US"|"en-GB"|"en-GB-oxendict"')
+        await writeFile(path.join(folder, 'style.yaml'), 'inconsistent-spelling: {dialect: en-US}\n')
+        await writeFile(path.join(folder, 'galley.config.json'), JSON.stringify({edition: {styleSheet: 'page'}}))
+        await until(
+          async () =>
+            (await edition(page).content()).includes('<h2>Spelling</h2><p class="style-sheet-about">en-US (set by the config)</p>'),
+          'the style sheet'
+        )
+        expect((await page.$$('#findings .error')).length).toBe(0)
+      } finally {
+        await rm(path.join(folder, 'style.yaml'), {force: true})
+        await rm(path.join(folder, 'galley.config.json'), {force: true})
+        await page.close()
+      }
+    })
+  })
+
   it('runs no script in the edition: its frame is sandboxed', async () => {
     await browser.use(async (chromium) => {
       const page = await chromium.newPage()

@@ -1,8 +1,14 @@
 // `galley stylesheet` on the seed: the choices the article makes, and the places it departs from them.
 import {execFile} from 'node:child_process'
+import {copyFile, mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
 import path from 'node:path'
 import {promisify} from 'node:util'
 import {describe, expect, it} from 'vitest'
+import {toHtml} from 'hast-util-to-html'
+import {build} from '../pipeline/build.ts'
+import {metadataOf, parseManuscript, readManuscript} from '../pipeline/manuscript/read.ts'
+import {editionDocument} from '../pipeline/render/document.ts'
 import {sheetMarkdown, stylesheet, type StyleSheet} from '../pipeline/stylesheet.ts'
 
 const bin = path.resolve('pipeline/bin.js')
@@ -42,5 +48,53 @@ describe('galley stylesheet', () => {
       'Punctuation',
       'Numbers'
     ])
+  })
+})
+
+/** The seed's HTML edition, built with `edition` as the config's. */
+async function seedEdition(edition: Record<string, unknown>): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), 'galley-sheet-'))
+  await mkdir(path.join(folder, 'manuscript'))
+  await copyFile(path.resolve(seed), path.join(folder, seed))
+  await writeFile(path.join(folder, 'galley.config.json'), JSON.stringify({edition, editions: [{format: 'html'}]}))
+  const {written} = await build({cwd: folder})
+  return readFile(path.join(folder, written[0]!), 'utf8')
+}
+
+describe('the style sheet in the HTML edition (edition.styleSheet)', () => {
+  const names = '<tr><td>Wei Fenghe</td><td class="count">2</td><td></td><td><code>' + seed + ':26:271 Wei Feng</code></td></tr>'
+  const irgc = `<tr><td>IRGC: Islamic Revolutionary Guard Corps</td><td class="count">3</td><td>first defined at ${seed}:8</td><td></td></tr>`
+
+  it('is a page of its own after the chapters, in the contents, with the names and their exceptions, and the acronyms', async () => {
+    const html = await seedEdition({styleSheet: 'page', toc: true})
+    expect(html).toContain(
+      '<section class="chapter style-sheet" id="style-sheet" data-title="Style sheet"><h1>Style sheet</h1><h2>Spelling</h2>'
+    )
+    expect(html).toContain('<a href="#style-sheet">Style sheet</a>')
+    expect(html).toContain(
+      '<h2>Names</h2><table><thead><tr><th>Form</th><th class="count">Uses</th><th>Notes</th><th>Exceptions</th></tr></thead>'
+    )
+    expect(html).toContain(names)
+    expect(html).toContain(irgc)
+    expect(html.indexOf('id="style-sheet"')).toBeGreaterThan(html.indexOf('id="chapter-1"'))
+  })
+
+  it('is a chapter of the print page too, after the chapters, for the PDF’s back matter', async () => {
+    const manuscript = parseManuscript(await readManuscript({root: path.resolve('manuscript'), cwd: process.cwd()}))
+    const sheet = await stylesheet({cwd: process.cwd()})
+    const page = editionDocument({manuscript, metadata: metadataOf(manuscript)}).page('print', {styleSheet: {place: 'page', sheet}})
+    const html = toHtml(page)
+    expect(html).toContain('<section class="chapter style-sheet" id="style-sheet" data-title="Style sheet">')
+    expect(html).toContain(names)
+  })
+
+  it('or a section of the colophon, under the revision stamp; and by default it is not there', async () => {
+    const html = await seedEdition({styleSheet: 'colophon'})
+    expect(html).toMatch(
+      /<footer class="colophon"><p>Revision [^<]+<\/p><section class="style-sheet" aria-label="Style sheet"><h2>Style sheet<\/h2><h3>Spelling<\/h3>/
+    )
+    expect(html).toContain(names)
+    expect(html).toContain(irgc)
+    expect(await seedEdition({})).not.toMatch(/<section class="[^"]*style-sheet/)
   })
 })

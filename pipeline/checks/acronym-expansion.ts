@@ -83,7 +83,7 @@ export const rule = crossFileRule({
 /** Each acronym the book defines, in its first definition, with where that is and the findings about it. */
 function sheet(
   chapters: Array<Array<Definition | Use>>,
-  _settings: Settings,
+  settings: Settings,
   manuscript: Collected,
   findings: VFileMessage[]
 ): SheetSection {
@@ -107,7 +107,19 @@ function sheet(
         exceptions: exceptions.length > 0 ? exceptions : undefined
       }
     })
-  return {title: 'Acronyms', entries}
+  return {title: 'Acronyms', entries, house: {known: knownOf(chapters, settings)}}
+}
+
+/**
+ * Each acronym's expansion as `known` takes it: the settings' own, else the first definition
+ * that spells the acronym. A definition that does not is a finding, not the house's choice.
+ */
+function knownOf(chapters: Array<Array<Definition | Use>>, settings: Settings): Record<string, string> {
+  const known = new Map(Object.entries(settings.known))
+  for (const item of chapters.flat())
+    if (item.kind === 'definition' && item.aligned && !known.has(item.acronym) && !settings.ignore.includes(item.acronym))
+      known.set(item.acronym, item.expansion)
+  return Object.fromEntries([...known].sort(([one], [other]) => one.localeCompare(other)))
 }
 
 function report(file: VFile, {reason, position, actual, expected, earlier}: Finding, files: VFile[]): void {

@@ -32,6 +32,7 @@ import {z} from 'zod'
 import {crossFileRule} from './cross-file.ts'
 import type {SheetSection} from './rule.ts'
 import {exceptionsTo} from './sheet.ts'
+import {joinColumn, splitColumn} from './words/columns.ts'
 import {positionOf, type Span} from './words/place.ts'
 import {tokens} from './words/tokens.ts'
 
@@ -53,15 +54,23 @@ type Settings = z.output<typeof options>
  * part of a name, and `''` for the rest.
  */
 interface Words {
-  words: string[]
+  /** The words, joined (words/columns.ts). */
+  words: string
   /** Start and end offset of each word. */
   spans: Uint32Array
-  /** Bit 1: only a space stands between it and the word before. Bit 2: its case is no evidence (a sentence's first word…). */
+  /**
+   * Bit 1: only a space stands between it and the word before. Bit 2: its case is no evidence (a
+   * sentence's first word…). Bit 3: it is capitalised (`War`), which the analysis asks of every word.
+   */
   flags: Uint8Array
 }
 
+/** One chapter's columns with its words split again, for the analysis. */
+type Columns = Omit<Words, 'words'> & {words: string[]}
+
 const adjacentFlag = 1
 const blindFlag = 2
+const upperFlag = 4
 const upper = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)*$/u
 const lower = /^\p{Ll}+(?:-\p{Ll}+)*$/u
 /** Join capitalised words into one name: `Council on National Defense`, `Office of Foreign and Domestic Commerce`. */
@@ -109,7 +118,7 @@ export const rule = crossFileRule({
 
 function collect(tree: Root, file: VFile): Words {
   const lang = (file.data.frontmatter as {lang?: unknown} | undefined)?.lang
-  if (typeof lang === 'string' && !/^en(?:-|$)/i.test(lang)) return {words: [], spans: new Uint32Array(), flags: new Uint8Array()}
+  if (typeof lang === 'string' && !/^en(?:-|$)/i.test(lang)) return {words: '', spans: new Uint32Array(), flags: new Uint8Array()}
   const found = tokens(tree, file)
   const aside = setApart(tree)
   const spans = new Uint32Array(found.length * 2)
@@ -117,10 +126,20 @@ function collect(tree: Root, file: VFile): Words {
   const words = found.map((token, index) => {
     spans[2 * index] = token.start
     spans[2 * index + 1] = token.end
-    flags[index] = (token.adjacent ? adjacentFlag : 0) | (token.initial || aside(token.start) ? blindFlag : 0)
-    return upper.test(token.text) || lower.test(token.text) ? token.text : /^[\p{Lu}\d]/u.test(token.text) ? '#' : ''
+    const column = (columns[token.word] ??= columnOf(token.text))
+    flags[index] =
+      (token.adjacent ? adjacentFlag : 0) | (token.initial || aside(token.start) ? blindFlag : 0) | (column.upper ? upperFlag : 0)
+    return column.value
   })
-  return {words, spans, flags}
+  return {words: joinColumn(words), spans, flags}
+}
+
+/** What `columnOf` made of each word, by its number (words/tokens.ts): worked out once per thread and word. */
+const columns: Array<{value: string; upper: boolean}> = []
+
+function columnOf(text: string): {value: string; upper: boolean} {
+  const capitalised = upper.test(text)
+  return {value: capitalised || lower.test(text) ? text : /^[\p{Lu}\d]/u.test(text) ? '#' : '', upper: capitalised}
 }
 
 /** Whether an offset is in italics or a block quote; asked in document order, so one cursor walks them once. */
@@ -140,11 +159,11 @@ function setApart(tree: Root): (offset: number) => boolean {
 }
 
 /** Reads one chapter's columns: which words are next to which, and which are capitals. */
-function reader({words, flags}: Words) {
+function reader({words, flags}: Columns) {
   const adjacent = (index: number) => index > 0 && index < words.length && (flags[index]! & adjacentFlag) !== 0
   // A sentence's `The` is capital by grammar alone; a sentence's `Supreme` may still begin a name.
   const capitalised = (index: number) =>
-    upper.test(words[index] ?? '') && ((flags[index]! & blindFlag) === 0 || !functionWords.has(words[index]!.toLowerCase()))
+    (flags[index]! & upperFlag) !== 0 && ((flags[index]! & blindFlag) === 0 || !functionWords.has(words[index]!.toLowerCase()))
   const capital = (index: number) => capitalised(index) || words[index] === '#'
   const seen = (index: number) => (flags[index]! & blindFlag) === 0 && words[index] !== '' && words[index] !== '#'
   return {adjacent, capitalised, capital, seen}
@@ -158,7 +177,7 @@ interface Run {
 }
 
 /** The runs of capitalised words of a chapter, `of` joining two (`Secretary of State`). */
-function runsOf(chapter: Words): Run[] {
+function runsOf(chapter: Columns): Run[] {
   const {words} = chapter
   const {adjacent, capitalised, capital} = reader(chapter)
   const joinedBefore = (index: number) => {
@@ -191,32 +210,35 @@ function runsOf(chapter: Words): Run[] {
 const keyOf = (words: string[]) => words.join(' ').toLowerCase()
 
 /** Every term the book capitalises mid-sentence, and the config's: by its lower case. */
-function candidates(chapters: Words[], settings: Settings): Set<string> {
+function candidates(chapters: Columns[], runs: Run[][], settings: Settings): Set<string> {
   const keys = new Set(settings.forms.map((one) => one.toLowerCase()))
-  for (const chapter of chapters) {
+  chapters.forEach((chapter, number) => {
     const {seen} = reader(chapter)
-    for (const {first, last, named} of runsOf(chapter)) {
+    for (const {first, last, named} of runs[number]!) {
       const run = chapter.words.slice(first, last + 1)
       if (named || run.length > 3 || run.some((_, at) => !seen(first + at))) continue
       if (run.some((word) => word !== 'of' && functionWords.has(word.toLowerCase()))) continue
       if (run.length > 1) keys.add(keyOf(run))
     }
-  }
+  })
   return keys
 }
 
 /** Every use of the candidate terms mid-sentence, in any case: the longest term at each word. */
-function usesOf(chapters: Words[], keys: Set<string>): Map<string, Use[]> {
+function usesOf(chapters: Columns[], chapterRuns: Run[][], keys: Set<string>): Map<string, Use[]> {
   const uses = new Map<string, Use[]>()
+  // Most words begin no term: asking first whether one does spares each the three keys it would build.
+  const firstWords = new Set([...keys].map((key) => key.split(' ')[0]!))
   chapters.forEach((chapter, number) => {
     const {words, spans} = chapter
     const {adjacent, capital, seen} = reader(chapter)
-    const runs = new Set(runsOf(chapter).flatMap((run) => (run.named ? [] : [`${run.first}:${run.last}`])))
+    const runs = new Set(chapterRuns[number]!.flatMap((run) => (run.named ? [] : [`${run.first}:${run.last}`])))
     const usable = (from: number, to: number) => {
       for (let at = from; at <= to; at++) if (!seen(at) || (at > from && !adjacent(at))) return false
       return true
     }
     for (let index = 0; index < words.length; index++) {
+      if (!firstWords.has(words[index]!.toLowerCase())) continue
       for (let last = Math.min(index + 2, words.length - 1); last >= index; last--) {
         const run = words.slice(index, last + 1)
         const key = keyOf(run)
@@ -240,7 +262,10 @@ function usesOf(chapters: Words[], keys: Set<string>): Map<string, Use[]> {
 function termsOf(chapters: Words[], settings: Settings): Term[] {
   const house = new Map(settings.forms.map((one) => [one.toLowerCase(), one]))
   const terms: Term[] = []
-  for (const [key, uses] of usesOf(chapters, candidates(chapters, settings))) {
+  const columns = chapters.map((chapter) => ({...chapter, words: splitColumn(chapter.words, chapter.flags.length)}))
+  // Each chapter's runs, found once for both questions.
+  const runs = columns.map(runsOf)
+  for (const [key, uses] of usesOf(columns, runs, candidates(columns, runs, settings))) {
     const chosen = house.get(key)
     if (!chosen && uses.length < settings.minimum) continue
     const counts: Record<string, number> = {}
@@ -273,7 +298,9 @@ function sheet(chapters: Words[], settings: Settings, _manuscript: unknown, find
         .join(', ')
       return {term: expected, count: counts[expected] ?? 0, note: note || undefined, exceptions: exceptionsTo(findings, expected)}
     })
-  return {title: 'Capitalised terms', about: 'terms written in two cases mid-sentence, in their house form', entries}
+  // A term the book has since made consistent leaves the entries, not the house forms.
+  const house = {forms: [...new Set([...settings.forms, ...entries.map((entry) => entry.term)])]}
+  return {title: 'Capitalised terms', about: 'terms written in two cases mid-sentence, in their house form', entries, house}
 }
 
 function report(file: VFile, {use, term}: Finding, files: VFile[]): void {

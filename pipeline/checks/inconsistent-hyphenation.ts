@@ -18,6 +18,7 @@ import {crossFileRule} from './cross-file.ts'
 import {inDictionary} from './dictionary.ts'
 import type {SheetSection} from './rule.ts'
 import {exceptionsTo} from './sheet.ts'
+import {joinColumn, splitColumn} from './words/columns.ts'
 import {positionOf, type Span} from './words/place.ts'
 import {tokens} from './words/tokens.ts'
 
@@ -34,7 +35,8 @@ type Settings = z.output<typeof options>
  * and through the cache): `''` for a word that can be no part of a compound (a name, a number).
  */
 interface Words {
-  words: string[]
+  /** The words, joined (words/columns.ts). */
+  words: string
   /** Start and end offset of each word. */
   spans: Uint32Array
   /** 1 where only a space stands between a word and the one before. */
@@ -77,29 +79,50 @@ function collect(tree: Root, file: VFile): Words {
     spans[2 * index] = token.start
     spans[2 * index + 1] = token.end
     adjacent[index] = token.adjacent ? 1 : 0
-    const lower = token.text.toLowerCase()
-    const capitalised = lower !== token.text && !(token.initial && lower.slice(1) === token.text.slice(1))
-    return capitalised || !/^\p{Ll}+(?:-\p{Ll}+)*$/u.test(lower) ? '' : lower
+    const word = (lowered[token.word] ??= wordOf(token.text))
+    return word.capitalised && !token.initial ? '' : word.lower
   })
-  return {words, spans, adjacent}
+  return {words: joinColumn(words), spans, adjacent}
+}
+
+/** What `wordOf` made of each word, by its number (words/tokens.ts): worked out once per thread and word. */
+const lowered: Array<{lower: string; capitalised: boolean}> = []
+
+/**
+ * A written word in lower case, or `''` where it can be no part of a compound, and whether it is
+ * capitalised (a name unless it begins a sentence).
+ */
+function wordOf(text: string): {lower: string; capitalised: boolean} {
+  const lower = text.toLowerCase()
+  // Capitals past the first letter make a name wherever it stands.
+  const name = lower !== text && lower.slice(1) !== text.slice(1)
+  return {lower: name || !/^\p{Ll}+(?:-\p{Ll}+)*$/u.test(lower) ? '' : lower, capitalised: lower !== text}
 }
 
 /** Every use of each compound the book hyphenates somewhere, in any of its forms, by its letters. */
 function usesOf(chapters: Words[], settings: Settings): Map<string, Use[]> {
+  const columns = chapters.map((chapter) => ({...chapter, words: splitColumn(chapter.words, chapter.adjacent.length)}))
   // Every compound the book hyphenates, by its letters: `e-mail` → `email`.
   const compounds = new Map<string, string[]>()
-  for (const {words} of chapters)
+  for (const {words} of columns)
     for (const word of words) {
+      if (!word.includes('-')) continue
       const parts = word.split('-')
       if (parts.length >= 2 && parts.length <= 3 && isCompound(parts)) compounds.set(parts.join(''), parts)
     }
+  // A house form that parts its words is a compound whether or not the book still hyphenates it:
+  // the house holds a draft that closes up `long-term` everywhere to `long-term`.
+  for (const form of settings.forms) {
+    const parts = form.toLowerCase().split(/[- ]/)
+    if (parts.length >= 2 && parts.length <= 3 && parts.every((part) => part !== '')) compounds.set(parts.join(''), parts)
+  }
   const uses = new Map<string, Use[]>()
   const add = (key: string, use: Use) => {
     const list = uses.get(key)
     if (list) list.push(use)
     else uses.set(key, [use])
   }
-  chapters.forEach(({words, spans, adjacent}, chapter) => {
+  columns.forEach(({words, spans, adjacent}, chapter) => {
     const place = (from: number, to: number): Span => ({start: spans[2 * from]!, end: spans[2 * to + 1]!})
     words.forEach((word, index) => {
       if (word === '') return
@@ -142,7 +165,8 @@ function compoundsOf(chapters: Words[], settings: Settings): Compound[] {
 function analyse(chapters: Words[], settings: Settings): Finding[][] {
   const findings: Finding[][] = chapters.map(() => [])
   for (const {uses, counts, expected, house} of compoundsOf(chapters, settings)) {
-    if (Object.keys(counts).length < 2) continue
+    // One form alone is consistent, unless the house chose another.
+    if (uses.every((use) => use.form === expected)) continue
     const first = uses.find((use) => use.form === expected) ?? uses[0]!
     for (const use of uses)
       if (use.form !== expected) findings[use.chapter]!.push({use, expected, shape: shapeOf(use.form), counts, first, house})
@@ -156,7 +180,9 @@ function sheet(chapters: Words[], settings: Settings, _manuscript: unknown, find
   const entries = compoundsOf(chapters, settings)
     .sort((one, other) => other.uses.length - one.uses.length)
     .map(({counts, expected}) => ({term: expected, count: counts[expected] ?? 0, exceptions: exceptionsTo(findings, expected)}))
-  return {title: 'Compounds', about: settings.open ? 'hyphenated, closed and open forms' : 'hyphenated and closed forms', entries}
+  // The house forms the settings name stay house forms where the book no longer uses them.
+  const house = {forms: [...new Set([...settings.forms, ...entries.map((entry) => entry.term)])]}
+  return {title: 'Compounds', about: settings.open ? 'hyphenated, closed and open forms' : 'hyphenated and closed forms', entries, house}
 }
 
 /**

@@ -60,13 +60,21 @@ export const rule = crossFileRule({
 function collect(tree: Root, file: VFile): Features {
   const uses: Use[] = []
   for (const token of tokens(tree, file)) {
-    if (!/^\p{L}+$/u.test(token.text)) continue
-    const key = token.text.toLowerCase()
-    if (key !== token.text && (!token.initial || key.slice(1) !== token.text.slice(1))) continue
-    const found = marked(key)
-    if (found) uses.push({word: token.text, start: token.start, end: token.end, ...found})
+    let word = sides[token.word]
+    if (word === undefined) word = sides[token.word] = sideOf(token.text)
+    if (word && (token.initial || !word.capitalised)) uses.push({word: token.text, start: token.start, end: token.end, ...word.marked})
   }
   return {lang: langOf(file), uses}
+}
+
+/** What `sideOf` made of each word, by its number (words/tokens.ts): worked out once per thread and word. */
+const sides: Array<{marked: Marked; capitalised: boolean} | null> = []
+
+/** A written word's side; null for a word both spell alike, or with other capitals than a sentence's first. */
+function sideOf(text: string): {marked: Marked; capitalised: boolean} | null {
+  const key = text.toLowerCase()
+  const found = /^\p{L}+$/u.test(text) && (key === text || key.slice(1) === text.slice(1)) ? marked(key) : undefined
+  return found ? {marked: found, capitalised: key !== text} : null
 }
 
 function langOf(file: VFile): Dialect | undefined {
@@ -111,7 +119,9 @@ function sheet(chapters: Features[], settings: Settings, _manuscript: unknown, f
   const entries = [...words]
     .sort(([, one], [, other]) => other - one)
     .map(([term, count]) => ({term, count, exceptions: exceptionsTo(findings, term)}))
-  return {title: 'Spelling', about: `${dialect} (${decided})`, entries}
+  // A book without a word of either side has made no choice for the house to keep.
+  const chosen = reason !== 'majority' || counts.us + counts.gb > 0
+  return {title: 'Spelling', about: `${dialect} (${decided})`, entries, house: chosen ? {dialect} : {}}
 }
 
 /** Whether a marked word is spelled as the dialect spells: Oxford spelling is British but for `-ize`. */

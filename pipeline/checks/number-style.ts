@@ -95,7 +95,27 @@ function sheet(chapters: NumberUse[][], settings: Settings, _manuscript: unknown
   const entries = [...housesOf(chapters, settings)]
     .filter(([, {form}]) => form !== '')
     .map(([choice, {form, counts, by}]) => choiceEntry(choice, {house: form, counts, setBy: by}, findings))
-  return {title: 'Numbers', about: settings.style ? `${settings.style} style` : 'the manuscript’s own choices', entries}
+  return {
+    title: 'Numbers',
+    about: settings.style ? `${settings.style} style` : 'the manuscript’s own choices',
+    entries,
+    house: houseOf(chapters, settings)
+  }
+}
+
+/**
+ * The choices as options: the style and the options the settings name, and the book's own
+ * majorities, but for small numbers: the option spells out to one hundred, the majority is
+ * counted to nine, so it would hold the book to more than it chose.
+ */
+function houseOf(chapters: NumberUse[][], settings: Settings): Partial<Settings> {
+  const house: Partial<Settings> = settings.style ? {style: settings.style} : {}
+  for (const [choice, {form}] of housesOf(chapters, settings)) {
+    const option = optionOf[choice]
+    if (settings[option]) Object.assign(house, {[option]: settings[option]})
+    else if (!settings.style && choice !== 'small-numbers' && form !== '') Object.assign(house, {[option]: form})
+  }
+  return house
 }
 
 /**

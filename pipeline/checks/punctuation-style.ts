@@ -103,7 +103,12 @@ function sheet(chapters: Mark[][], settings: Settings, _manuscript: unknown, fin
     .map(([name, {house, counts, configured}]) =>
       choiceEntry(name, {house, counts, setBy: configured ? `\`${optionOf[name]}: ${house}\`` : undefined}, findings)
     )
-  return {title: 'Punctuation', entries}
+  const house = Object.fromEntries(
+    [...housesOf(chapters, settings)]
+      .filter(([, {counts, configured}]) => configured || Object.values(counts).some((count) => count > 0))
+      .map(([name, {house}]) => [optionOf[name], house])
+  )
+  return {title: 'Punctuation', entries, house}
 }
 
 function report(file: VFile, {mark, house, counts, configured}: Finding): void {

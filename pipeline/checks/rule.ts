@@ -63,6 +63,12 @@ export interface SheetSection {
   /** One line on the choice as a whole: `American spelling (the manuscript's majority: 212 to 3)`. */
   about?: string
   entries: SheetEntry[]
+  /**
+   * The section's choices as the rule's own options (`{dialect: 'en-US'}`), which
+   * `galley stylesheet --format yaml` writes into `style.yaml` for later checks to hold the book
+   * to; none where the options cannot say the choice.
+   */
+  house?: Record<string, unknown>
 }
 
 export interface ManuscriptRule<Options = any, Features = any> extends Described<Options> {

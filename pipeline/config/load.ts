@@ -13,7 +13,8 @@ import {isInside} from '../fs/inside.ts'
 import type {Location} from '../manuscript/types.ts'
 import {formats, type FormatName} from '../render/formats/index.ts'
 import type {EditionSettings} from '../render/settings.ts'
-import {configSchema, type Config} from './schema.ts'
+import {readHouse, withHouse} from './house.ts'
+import {configSchema, houseSchema, type Config} from './schema.ts'
 
 export const configNames = [
   'galley.config.ts',
@@ -40,14 +41,31 @@ export async function loadConfig(cwd: string, file?: string): Promise<Config> {
     )
   }
   const found = file ? path.resolve(cwd, file) : present[0]
-  if (found) return validate(await readConfig(found), found)
+  if (found) return validate(await readConfig(found), found, '', cwd, await houseIn(path.dirname(found)))
 
   const pkgPath = path.join(cwd, 'package.json')
+  const house = await houseIn(cwd)
   if (existsSync(pkgPath)) {
     const pkg = parseJson(await readText(pkgPath), pkgPath)
-    if (pkg && typeof pkg === 'object' && 'galley' in pkg) return validate((pkg as {galley: unknown}).galley, pkgPath, 'galley.')
+    if (pkg && typeof pkg === 'object' && 'galley' in pkg)
+      return validate((pkg as {galley: unknown}).galley, pkgPath, 'galley.', cwd, house)
   }
-  return validate({}, undefined, '', cwd)
+  return validate({}, undefined, '', cwd, house)
+}
+
+/** The house decisions in `style.yaml` beside the config, validated with each rule's options schema. */
+async function houseIn(folder: string): Promise<{file: string; rules: Record<string, Record<string, unknown>>} | undefined> {
+  const house = await readHouse(folder, labelOf)
+  if (!house) return undefined
+  const result = houseSchema.safeParse(house.rules)
+  if (!result.success) throw new GalleyError(labelOf(house.file), describe(result.error.issues[0]!, '', houseSchema))
+  // The options as written, now known to be valid: they go beneath the config's as written, and
+  // the whole is parsed once, so that defaults come in once, after the merge.
+  return {file: house.file, rules: house.rules as Record<string, Record<string, unknown>>}
+}
+
+function labelOf(file: string): string {
+  return path.relative(process.cwd(), file) || file
 }
 
 async function readConfig(file: string): Promise<unknown> {
@@ -93,9 +111,21 @@ function parseJson(text: string, file: string): unknown {
 }
 
 /** A config without a file is relative to the folder it was looked for in, not to the process. */
-function validate(value: unknown, file: string | undefined, prefix = '', cwd = process.cwd()): Config {
-  const label = file ? path.relative(process.cwd(), file) || file : 'config'
-  const result = configSchema.safeParse(value ?? {})
+function validate(
+  value: unknown,
+  file: string | undefined,
+  prefix = '',
+  cwd = process.cwd(),
+  house?: {file: string; rules: Record<string, Record<string, unknown>>}
+): Config {
+  const label = file ? labelOf(file) : 'config'
+  const given = value ?? {}
+  // The house's options go beneath the config's own before the one validation of the whole.
+  const merged =
+    house && typeof given === 'object' && !Array.isArray(given)
+      ? {...given, rules: withHouse((given as {rules?: unknown}).rules, house.rules)}
+      : given
+  const result = configSchema.safeParse(merged)
   if (!result.success) throw new GalleyError(label, describe(result.error.issues[0]!, prefix))
   // The keys as written, not as parsed: the parse drops `__proto__`, which must not pass unseen.
   const written = (value as {rules?: unknown} | undefined)?.rules
@@ -114,7 +144,7 @@ function validate(value: unknown, file: string | undefined, prefix = '', cwd = p
       )
     }
   }
-  return {...result.data, base, path: file}
+  return {...result.data, base, path: file, ...(house && {house: house.file})}
 }
 
 /**
@@ -155,10 +185,10 @@ function leavesProject(base: string, value: string): boolean {
 }
 
 /** One zod issue → "rules.inconsistent-name.1: unknown key "alises", did you mean "aliases"?" */
-function describe(issue: z.core.$ZodIssue, prefix: string): string {
+function describe(issue: z.core.$ZodIssue, prefix: string, schema: z.ZodType = configSchema): string {
   const where = prefix + (issue.path.length > 0 ? issue.path.join('.') : '(root)')
   if (issue.code === 'unrecognized_keys') {
-    const known = knownKeys(issue.path)
+    const known = knownKeys(issue.path, schema)
     const key = issue.keys[0]!
     const hint = known.length > 0 ? `, did you mean "${closest(key, known)}"?` : ''
     return `${where}: unknown key "${key}"${hint}`
@@ -179,8 +209,8 @@ function nestedReason(issue: z.core.$ZodIssueInvalidUnion): string {
 }
 
 /** Keys the schema allows at `at`, for "did you mean" hints. */
-function knownKeys(at: PropertyKey[]): string[] {
-  let schema: z.ZodType | undefined = configSchema
+function knownKeys(at: PropertyKey[], root: z.ZodType): string[] {
+  let schema: z.ZodType | undefined = root
   for (const key of at) schema = childOf(schema, key)
   const shape = schema && shapeOf(schema)
   return shape ? Object.keys(shape) : []

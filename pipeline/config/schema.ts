@@ -56,12 +56,23 @@ export const configSchema = z.strictObject({
   browser: browserSchema.default(browserSchema.parse({}))
 })
 
+/**
+ * `style.yaml` beside the config: the house decisions, as Galley's rules' options by rule id
+ * (`galley stylesheet --format yaml` writes it). Each rule's options are read with the same
+ * schema as in the config; no severities, which stay the config's.
+ */
+export const houseSchema = z.strictObject(
+  Object.fromEntries(rules.filter((rule) => rule.kind !== 'markdown').map((rule) => [rule.id, rule.options.optional()]))
+)
+
 export type ConfigInput = z.input<typeof configSchema>
 export type Config = z.output<typeof configSchema> & {
   /** Absolute folder that relative paths in the config resolve against. */
   base: string
   /** The file the config came from, if any. */
   path?: string
+  /** The `style.yaml` whose house decisions the rules' options hold, if there is one. */
+  house?: string
 }
 
 /** Typed helper for `galley.config.ts` / `.js`, in the manner of Vite and Vivliostyle. */

@@ -26,6 +26,7 @@ import {arrangeNotes, bookNotesId, type NotesOptions} from './endnotes.ts'
 import {fontFaceCss} from './fonts.ts'
 import {numberPage, type NumberingOptions} from './numbering.ts'
 import {inlineImages, sanitizeSchema} from './sanitize.ts'
+import {styleSheetElement, styleSheetId, styleSheetTitle, type StyleSheetData, type StyleSheetPlace} from './style-sheet.ts'
 import {typographic} from './typography.ts'
 
 export interface EditionInput {
@@ -56,6 +57,8 @@ export interface PageOptions extends NumberingOptions, NotesOptions {
    * contents, always.
    */
   frontMatter?: boolean
+  /** The editor's style sheet, in the colophon or on a page of its own after the chapters and notes. */
+  styleSheet?: {place: StyleSheetPlace; sheet: StyleSheetData}
 }
 
 /** The chapters are rendered here, once; each page is then assembled from copies of them. */
@@ -65,7 +68,14 @@ export function editionDocument(input: EditionInput): EditionDocument {
   const title = documentTitle(input)
   const chapters = manuscript.chapters.map((chapter, index) => renderChapter(chapter, index + 1, folder, title, metadata.lang))
 
-  const taken = new Set(['toc-title', 'figure-list-title', 'table-list-title', bookNotesId, ...chapters.map((chapter) => chapter.id)])
+  const taken = new Set([
+    'toc-title',
+    'figure-list-title',
+    'table-list-title',
+    bookNotesId,
+    styleSheetId,
+    ...chapters.map((chapter) => chapter.id)
+  ])
   // The ids Galley made, in every chapter, are claimed before any the manuscript wrote.
   for (const chapter of chapters) for (const element of chapter.made) taken.add(String(element.properties.id))
   claimFigureIds(chapters, taken)
@@ -107,6 +117,11 @@ function assemble(
   const showToc = book || chapters.length > 1 || options.toc === true
   const gathered = arrangeNotes(chapters, options)
   const notes = gathered && {...gathered, id: bookNotesId}
+  const sheet = options.styleSheet && styleSheetElement(options.styleSheet.sheet, options.styleSheet.place)
+  const sheetPage = options.styleSheet?.place === 'page' ? sheet : undefined
+  const sheetColophon = options.styleSheet?.place === 'colophon' ? sheet : undefined
+  // The sheet's page is in the contents as one entry, like a chapter without headings.
+  const sheetEntry = sheetPage && {id: styleSheetId, title: styleSheetTitle, tree: {type: 'root', children: []} as Root}
   // Numbers and words are per page: each edition may set them its own way.
   const lists = numberPage(
     chapters.map((chapter) => elementsOf(chapter.tree)),
@@ -124,13 +139,14 @@ function assemble(
     ]),
     book ? copyrightPage(metadata, stamp) : undefined,
     book && metadata.dedication ? h('section.dedication.front-matter', [h('p', metadata.dedication)]) : undefined,
-    showToc ? tableOfContents(notes ? [...chapters, notes] : chapters) : undefined,
+    showToc ? tableOfContents([...chapters, ...(notes ? [notes] : []), ...(sheetEntry ? [sheetEntry] : [])]) : undefined,
     ...lists,
     ...chapters.map((chapter) =>
       h('section.chapter', {id: chapter.id, dataTitle: chapter.title, lang: chapter.lang}, chapter.tree.children as ElementContent[])
     ),
     notes ? h('section.chapter.book-notes', {id: notes.id, dataTitle: notes.title}, notes.tree.children as ElementContent[]) : undefined,
-    stamp && !book ? h('footer.colophon', [h('p', stamp.label)]) : undefined
+    sheetPage,
+    (stamp && !book) || sheetColophon ? h('footer.colophon', [stamp && !book ? h('p', stamp.label) : undefined, sheetColophon]) : undefined
   ])
 
   return {

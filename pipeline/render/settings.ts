@@ -123,6 +123,12 @@ export const editionSchema = z.strictObject({
   numbering: z.enum(['chapter', 'book']).optional(),
   /** The wording of captions, cross-references and the lists. */
   references: references.prefault({}),
+  /**
+   * The editor's style sheet (`galley stylesheet`) in the edition: in the colophon, or as a
+   * page of its own after the last chapter (and the notes). Off by default: it is for the
+   * book's editors and proofreaders, not its readers.
+   */
+  styleSheet: z.union([z.literal(false), z.enum(['colophon', 'page'])]).default(false),
   /** Lists of the numbered figures and tables, after the contents. */
   lists: z
     .array(z.enum(listNames))

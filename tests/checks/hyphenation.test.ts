@@ -37,6 +37,15 @@ describe('inconsistent-hyphenation', () => {
     ])
   })
 
+  it('holds a book that no longer hyphenates a compound to a hyphenated house form', async () => {
+    const docs = [{path: 'a.md', value: 'The longterm plan and the longterm view.\n'}]
+    expect(await messagesOf(docs)).toEqual([])
+    expect(await messagesOf(docs, {forms: ['long-term']})).toEqual([
+      'a.md:1:5-1:13: Unexpected `longterm`, expected `long-term` (the config’s house form)',
+      'a.md:1:27-1:35: Unexpected `longterm`, expected `long-term` (the config’s house form)'
+    ])
+  })
+
   it('leaves alone names, stammers, and re- before a word that closed up is another word', async () => {
     expect(await messagesOf([fixture('inconsistent-hyphenation/ok.md')])).toEqual([])
   })

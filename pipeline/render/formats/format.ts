@@ -3,6 +3,7 @@
 import type {BrowserHandle} from '../browser.ts'
 import type {EditionDocument} from '../document.ts'
 import type {EditionSettings} from '../settings.ts'
+import type {StyleSheetData} from '../style-sheet.ts'
 
 export interface RenderContext {
   /** The browser, for formats that print through one; the build launches one for all of them. */
@@ -15,6 +16,8 @@ export interface RenderContext {
   timeout: number
   /** The folder the config's paths (theme fonts and CSS) are relative to. */
   base: string
+  /** The editor's style sheet, from the checks, for an edition whose `styleSheet` places it. */
+  styleSheet?: StyleSheetData
   /** Told after each print of the page, for a progress line. */
   printed?: (pass: number, pages: number) => void
 }

@@ -1,6 +1,7 @@
 // The PDF edition: the document's print page, laid out on pages and printed by the browser.
 import {GalleyError} from '../../errors.ts'
 import {printPageOptions} from '../settings.ts'
+import {placedStyleSheet} from '../style-sheet.ts'
 import type {Format} from './format.ts'
 
 export const pdf: Format = {
@@ -12,7 +13,10 @@ export const pdf: Format = {
     // pay for loading the print layout, pdf-lib and Puppeteer.
     const {printTree} = await import('../print.ts')
     const {appendTheme, themeCss, typefacesOf} = await import('../theme.ts')
-    const page = document.page('print', printPageOptions(settings))
+    const page = document.page('print', {
+      ...printPageOptions(settings),
+      styleSheet: placedStyleSheet(settings.styleSheet, context.styleSheet)
+    })
     const printed = await printTree(
       appendTheme(page, themeCss(settings, context.base)),
       {metadata: document.metadata, edition: settings, timeout: context.timeout},
