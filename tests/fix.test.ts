@@ -1,20 +1,11 @@
 // `galley check --fix` as a user runs it: a real process on real files, checked byte for byte.
-import {execFile} from 'node:child_process'
 import {mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {promisify} from 'node:util'
 import {describe, expect, it} from 'vitest'
+import {galley as run} from './run-galley.ts'
 
-const bin = path.resolve('pipeline/bin.js')
-
-async function galley(cwd: string, ...args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
-  const run = promisify(execFile)(process.execPath, [bin, 'check', '--no-cache', ...args], {cwd, env: {...process.env, NO_COLOR: '1'}})
-  return run.then(
-    ({stdout, stderr}) => ({code: 0, stdout, stderr}),
-    (error: {code: number; stdout: string; stderr: string}) => error
-  )
-}
+const galley = (cwd: string, ...args: string[]) => run(cwd, 'check', '--no-cache', ...args)
 
 const chapter = [
   '# The Log',

@@ -1,26 +1,14 @@
 // The house decisions: `galley stylesheet --format yaml` writes them, `style.yaml` beside the
 // config holds later checks to them, a broken one stops the run in one line, and the config's
 // own options win over it.
-import {execFile} from 'node:child_process'
 import {copyFile, mkdir, mkdtemp, readFile, rm, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {promisify} from 'node:util'
 import {describe, expect, it} from 'vitest'
 import {loadConfig} from '../pipeline/config/load.ts'
+import {galley} from './run-galley.ts'
 
-const bin = path.resolve('pipeline/bin.js')
 const seed = 'manuscript/china-iran-military-relations.md'
-
-async function galley(cwd: string, ...args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
-  try {
-    const {stdout, stderr} = await promisify(execFile)(process.execPath, [bin, ...args], {cwd, env: {...process.env, NO_COLOR: '1'}})
-    return {code: 0, stdout, stderr}
-  } catch (error) {
-    const failed = error as {code: number; stdout: string; stderr: string}
-    return {code: failed.code, stdout: failed.stdout, stderr: failed.stderr}
-  }
-}
 
 async function project(files: Record<string, string>): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), 'galley-house-'))

@@ -1,25 +1,14 @@
 // `galley diff` end to end: real git repositories, the real CLI, and the redline PDF read back.
-import {execFile} from 'node:child_process'
 import {cp, mkdir, mkdtemp, readFile, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {promisify} from 'node:util'
 import {getDocument} from 'pdfjs-dist/legacy/build/pdf.mjs'
 import {beforeAll, describe, expect, it} from 'vitest'
 import {reviseSeed} from './seed-revision.ts'
 import {gitIn} from './git-repository.ts'
+import {galley} from '../run-galley.ts'
 
-const bin = path.resolve('pipeline/bin.js')
 const seedPath = path.resolve('manuscript/china-iran-military-relations.md')
-
-async function galley(cwd: string, ...args: string[]): Promise<{code: number; stdout: string; stderr: string}> {
-  try {
-    const {stdout, stderr} = await promisify(execFile)(process.execPath, [bin, ...args], {cwd, maxBuffer: 1 << 26})
-    return {code: 0, stdout, stderr}
-  } catch (error) {
-    return error as {code: number; stdout: string; stderr: string}
-  }
-}
 
 interface DiffJson {
   summary: {total: Record<string, number>; chapters: Array<{chapter: string; status: string}>}

@@ -1,27 +1,16 @@
 // `galley check --since <rev>`: only what the change introduced, in a real git repository.
-import {execFile} from 'node:child_process'
 import {mkdir, mkdtemp, writeFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
-import {promisify} from 'node:util'
 import {describe, expect, it} from 'vitest'
 import {gitIn} from './git-repository.ts'
+import {galley} from '../run-galley.ts'
 
-const bin = path.resolve('pipeline/bin.js')
 const names = [
   'Ambassador Helena Marchetti arrived in Vienna on Monday to open the talks.',
   'The delegation met Helena Marchetti again before the second round of talks began.',
   'Reporters asked Helena Marchetti about the timetable, and she declined to answer.'
 ]
-
-async function galley(cwd: string, ...args: string[]) {
-  try {
-    const {stdout, stderr} = await promisify(execFile)(process.execPath, [bin, ...args], {cwd})
-    return {code: 0, stdout, stderr}
-  } catch (error) {
-    return error as {code: number; stdout: string; stderr: string}
-  }
-}
 
 describe('check --since', () => {
   it('reports exactly the name variant a revision introduced, and exits 1 with --frail', async () => {
