@@ -185,7 +185,6 @@ export function bookLayoutOf(edition: EditionSettings): BookLayout {
   }
 }
 
-/** What the edition document numbers and words figures, tables and references by. */
 /** The print page an edition asks of the edition document: the PDF format, its bench and its tests print the same one. */
 export function printPageOptions(edition: EditionSettings) {
   return {
