@@ -43,7 +43,7 @@ export function rehypeHyphenate(limits: HyphenateLimits) {
     const hyphenators = new Map<string, Hyphenate | undefined>()
     for (const lang of languagesOf(tree)) {
       const patterns = await hyphenatorFor(lang)
-      hyphenators.set(lang, patterns && ((text) => patterns(text).replace(word, (found) => settle(found, limits, lang))))
+      hyphenators.set(lang, patterns && settled(patterns, limits, lang))
     }
     walk(tree, undefined, hyphenators)
   }
@@ -54,6 +54,24 @@ const word = /[\p{L}\p{M}\u00ad'’\-‐]+/gu
 
 /** Languages that capitalise every noun: a capital there does not mark a name. */
 const capitalisedNouns = new Set(['de', 'lb'])
+
+/**
+ * Each word hyphenated and settled once: a book repeats its words, and the patterns read text
+ * a character at a time (the print of 100 Brown chapters spent a second here, most of it on
+ * words already seen).
+ */
+function settled(patterns: Hyphenate, limits: HyphenateLimits, lang: string): Hyphenate {
+  const done = new Map<string, string>()
+  return (text) =>
+    text.replace(word, (found) => {
+      let kept = done.get(found)
+      if (kept === undefined) {
+        kept = settle(patterns(found), limits, lang)
+        done.set(found, kept)
+      }
+      return kept
+    })
+}
 
 /** The soft hyphens of one word that a typesetter would keep. */
 function settle(found: string, [shortest, before, after]: HyphenateLimits, lang: string): string {
