@@ -330,6 +330,31 @@ describe('inconsistent-name, every kind of variant the accuracy run injects', ()
     expect(await messagesOf(chapters('Arthur spoke. Arthur left.', 'Then Arthur slept.', 'Artur Rubinstein played.'))).toEqual([])
   })
 
+  it('leaves a kindred surname after another given name in another chapter alone: William Neilson is not Dale Nelson', async () => {
+    const nelsons = ['Byron Nelson won. Nelson putted.', 'Then Dale Nelson spoke.']
+    expect(await messagesOf(chapters(...nelsons, 'William Allen Neilson taught.'))).toEqual([])
+    // The same given name, or a consonant left out, is still a slip of the name.
+    expect(await messagesOf(chapters(...nelsons, 'Then Dale Neilson taught.'))).toEqual([
+      '3.md:1:6-1:18: Unexpected `Dale Neilson` beside `Dale Nelson` (each used 1 time), expected one spelling of the name'
+    ])
+    expect(await messagesOf(chapters(...nelsons, 'William Allen Nelon taught.'))).toEqual([
+      '3.md:1:15-1:20: Unexpected `Nelon`, expected `Nelson` (used 3 times)'
+    ])
+  })
+
+  it('leaves an abbreviation alone: a full stop before lower case, a number or a comma ends no name (`Lond. as`)', async () => {
+    const value =
+      'Ships left London. London slept, and London woke. Then Terry rode to Lond. as I heare, and Terry lived at 24 Ter., with us.'
+    expect(await messagesOf(chapters(value))).toEqual([])
+    expect(await messagesOf(chapters('Ships left London. London slept, and London woke. He rode to Lond.'))).toEqual([
+      '1.md:1:62-1:66: Unexpected `Lond`, expected `London` (used 3 times)'
+    ])
+  })
+
+  it('leaves a contraction of speech alone: `Y’r` is not `Y’re` cut short', async () => {
+    expect(await messagesOf(chapters('“Y’re late”, he said. “Y’re always late. Y’r porridge is cold.”'))).toEqual([])
+  })
+
   it('says in data what kind of variant each is, how many letters differ and how often each is used', async () => {
     const [file] = await check([
       {

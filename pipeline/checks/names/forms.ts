@@ -1,7 +1,7 @@
 // Names across the manuscript: the runs of capitalised words every chapter gave, titles
 // stripped, gathered into forms (one per spelling) with every use.
 import {isEnglishWord} from '../dictionary.ts'
-import {initialBit, nameBit, possessiveBit, type Lexicon, type Names} from './words.ts'
+import {abbreviationBit, initialBit, nameBit, possessiveBit, type Lexicon, type Names} from './words.ts'
 import {particles, stripTitles, type TitleTrie} from './titles.ts'
 
 /** Offsets into the chapter's text, start inclusive, end exclusive: points are worked out only for findings. */
@@ -10,8 +10,8 @@ export interface Span {
   end: number
 }
 
-/** A word of a name and where it stands. */
-export type Placed = Span & {text: string}
+/** A word of a name and where it stands; an abbreviation keeps its full stop (words.ts). */
+export type Placed = Span & {text: string; abbreviation?: boolean}
 
 export interface Occurrence {
   chapter: number
@@ -52,7 +52,7 @@ export function collectForms(chapters: Names[], lexicon: Lexicon, titles: TitleT
           ? !(flag & initialBit) || provenName(text!)
           : Boolean(text) && run.length > 0 && ((flags[index + 1] ?? 0) & nameBit) !== 0 && particles.has(text!)
       if (inName) {
-        run.push({text: text!, start: spans[2 * index]!, end: spans[2 * index + 1]!})
+        run.push({text: text!, start: spans[2 * index]!, end: spans[2 * index + 1]!, abbreviation: (flag & abbreviationBit) !== 0})
         if (!(flag & possessiveBit)) continue
       }
       if (run.length === 0) continue
@@ -68,9 +68,10 @@ function addUse(forms: Map<string, Form>, name: Placed[], chapter: number) {
   const words = name.map((token) => token.text)
   const tokens = name.map((token) => ({start: token.start, end: token.end}))
   // parse-english keeps the full stop after a short capitalised word (`Staf.`, `Corp.`) as if
-  // it were an abbreviation; at the end of a name it is the sentence's, not the name's.
+  // it were an abbreviation; at the end of a name it is the sentence's, not the name's, unless
+  // no sentence ends there (`Lond. as I heare`).
   const last = words.length - 1
-  if (/^\p{L}{2,}\.$/u.test(words[last]!)) {
+  if (/^\p{L}{2,}\.$/u.test(words[last]!) && !name[last]!.abbreviation) {
     words[last] = words[last]!.slice(0, -1)
     tokens[last]!.end -= 1
   }

@@ -290,7 +290,9 @@ export function wordVariants(
       !isFirstName(loser) &&
       !titleWord &&
       (chapters.size >= Math.max(3, chapterCount / 4) ||
-        (chapters.size >= 2 && lone(loser, winner, difference, wrong.uses, wrong.roles.size === 1 && wrong.roles.has('alone'))))
+        (chapters.size >= 2 &&
+          lone(loser, winner, difference, wrong.uses, wrong.roles.size === 1 && wrong.roles.has('alone')) &&
+          !anotherPerson(loser, winner, wrong, right)))
     const reported = placesOf(wrong).filter((use) => throughout || chapters.has(use.chapter))
     if (reported.length === 0) continue
     variants.push({
@@ -304,6 +306,53 @@ export function wordVariants(
     })
   }
   return variants
+}
+
+/**
+ * Whether a surname used once, far from the chapters of the name, is another person's: it
+ * differs as the names of one root differ between languages and families, by a vowel or a
+ * letter doubled inside (`Neilson`, `Nelson`; `Jansen`, `Janssen`), it follows a given name
+ * everywhere (`William Allen Neilson`, `A. V. Astin`), and the commoner spelling follows given
+ * names too, never that one (`Byron Nelson`, `Dale Nelson`). A slip keeps the person's first
+ * name or initial.
+ */
+function anotherPerson(loser: string, winner: string, wrong: WordCount, right: WordCount): boolean {
+  if (!kindred(loser.toLowerCase(), winner.toLowerCase())) return false
+  const theirs = givenNames(wrong)
+  if (theirs.length === 0 || theirs.length < wrong.forms.length) return false
+  const others = givenNames(right)
+  return others.length > 0 && !theirs.some((one) => others.some((other) => sameGiven(one, other)))
+}
+
+/**
+ * Whether two spellings differ by one letter that is a vowel (`Mercier`, `Mercer`) or doubles
+ * its neighbour inside the word (`Fergusson`, `Ferguson`); the last letter written twice is a
+ * slip of the keyboard (`Larsonn`).
+ */
+function kindred(one: string, other: string): boolean {
+  const [longer, shorter] = one.length > other.length ? [one, other] : [other, one]
+  if (longer.length !== shorter.length + 1) return false
+  let at = 0
+  while (at < shorter.length && longer[at] === shorter[at]) at++
+  if (longer.slice(at + 1) !== shorter.slice(at)) return false
+  const letter = longer[at]!
+  return 'aeiouy'.includes(letter) || (at < shorter.length && (letter === longer[at - 1] || letter === longer[at + 1]))
+}
+
+/** The given names a word follows as the surname of a full name: a first name the lists know, or an initial. */
+function givenNames(word: WordCount): string[] {
+  return word.forms.flatMap(([form, index]) => {
+    const given = form.words[0]!
+    return index > 0 && index === form.words.length - 1 && (isInitial(given) || isFirstName(given)) ? [given] : []
+  })
+}
+
+const isInitial = (word: string) => /^\p{Lu}\.$/u.test(word)
+
+/** Whether two given names may be one person's: the same, or an initial and a name it begins. */
+function sameGiven(one: string, other: string): boolean {
+  if (one === other) return true
+  return (isInitial(one) && other.startsWith(one[0]!)) || (isInitial(other) && one.startsWith(other[0]!))
 }
 
 interface WordCount extends Spelling {

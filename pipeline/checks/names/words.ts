@@ -24,6 +24,8 @@ interface Token {
   name: boolean
   /** Had a possessive, which ends the name: `Iran’s Centrifuge Technology Company` is two. */
   possessive: boolean
+  /** Keeps a full stop that ends no sentence (see `abbreviated`): `Lond.` is not `London` cut short. */
+  abbreviation: boolean
 }
 
 /**
@@ -37,7 +39,7 @@ export interface Names {
   words: string[]
   /** The start and end offset of each word, two entries per word. */
   spans: Uint32Array
-  /** Each word's `initial`, `name` and `possessive`, as bits. */
+  /** Each word's `initial`, `name`, `possessive` and `abbreviation`, as bits. */
   flags: Uint8Array
   capitalisedMid: Map<string, number>
   lowerCase: Map<string, number>
@@ -46,6 +48,7 @@ export interface Names {
 export const initialBit = 1
 export const nameBit = 2
 export const possessiveBit = 4
+export const abbreviationBit = 8
 
 /** The chapter's name-like words, in reading order, and its counts of words by case. */
 export function collectWords(tree: Root, file: VFile): Names {
@@ -57,7 +60,11 @@ export function collectWords(tree: Root, file: VFile): Names {
     if (!token) return
     spans[2 * index] = token.start
     spans[2 * index + 1] = token.end
-    flags[index] = (token.initial ? initialBit : 0) | (token.name ? nameBit : 0) | (token.possessive ? possessiveBit : 0)
+    flags[index] =
+      (token.initial ? initialBit : 0) |
+      (token.name ? nameBit : 0) |
+      (token.possessive ? possessiveBit : 0) |
+      (token.abbreviation ? abbreviationBit : 0)
   })
   return {
     words: tokens.map((token) => token?.text ?? ''),
@@ -137,6 +144,7 @@ function sentenceTokens(sentence: Sentence, heading: boolean, lexicon: Lexicon, 
       return
     }
     token.name = true
+    token.abbreviation = abbreviated(text, sentence.children, index)
     if (!token.initial) lexicon.capitalisedMid.set(text, (lexicon.capitalisedMid.get(text) ?? 0) + 1)
     tokens.push(token)
   })
@@ -154,6 +162,19 @@ function elided(word: Word, next: Sentence['children'][number] | undefined): boo
   return closed && text.endsWith('in') && isEnglishWord(`${text.toLowerCase()}g`)
 }
 
+/**
+ * Whether a word keeps a full stop that ends no sentence: followed by a word in lower case, a
+ * number or a comma (`24th Ter., will`, `to Lond. as I heare`), it is an abbreviation, not a
+ * name cut short.
+ */
+function abbreviated(text: string, siblings: Sentence['children'], index: number): boolean {
+  if (!text.endsWith('.') || text.length < 3) return false
+  let next = siblings[index + 1]
+  if (next?.type === 'WhiteSpaceNode') next = siblings[index + 2]
+  if (next?.type === 'PunctuationNode') return next.value === ','
+  return next?.type === 'WordNode' && /^[\p{Ll}\d]/u.test(toString(next))
+}
+
 /** The word without a possessive (`Feng’s`, `Jones’`), so the possessive is the same name. */
 function wordToken(word: Word, initial: boolean): Token | undefined {
   const parts = word.children
@@ -164,11 +185,19 @@ function wordToken(word: Word, initial: boolean): Token | undefined {
   const end = parts[last]?.position?.end.offset
   if (start === undefined || end === undefined) return undefined
   const text = last === 0 ? toString(parts[0]!) : toString(parts.slice(0, last + 1))
-  return {text, start, end, initial, name: false, possessive: last < parts.length - 1}
+  return {text, start, end, initial, name: false, possessive: last < parts.length - 1, abbreviation: false}
 }
 
 function isApostrophe(node: Word['children'][number] | undefined): boolean {
   return node?.type === 'PunctuationNode' && (node.value === '’' || node.value === "'")
+}
+
+/**
+ * Whether a word is a contraction of speech (`Y’r`, `I’m`, `C’mon`): one capital, an apostrophe
+ * and lower case. A prefix takes a capital after its apostrophe (`O’Neill`, `D’Arcy`).
+ */
+function contraction(text: string): boolean {
+  return /^\p{Lu}['’]\p{Ll}/u.test(text)
 }
 
 /**
@@ -178,7 +207,7 @@ function isApostrophe(node: Word['children'][number] | undefined): boolean {
  */
 export function isNameWord(text: string): boolean {
   if (/^\p{Lu}\.$/u.test(text)) return true
-  if (!/\p{Ll}/u.test(text) || /\d/.test(text)) return false
+  if (!/\p{Ll}/u.test(text) || /\d/.test(text) || contraction(text)) return false
   return text.split('-').every((part, index, all) => {
     if (index === 0 && all.length > 1 && particles.has(part)) return true
     return /^\p{Lu}[\p{L}’'.]*$/u.test(part)
