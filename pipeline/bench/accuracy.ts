@@ -1,11 +1,13 @@
-// `npm run accuracy`: how well the rules find what they exist to find, on three real books (the
-// Brown corpus, Moby-Dick and the King James Bible): inconsistent-name and acronym-expansion (`--suite names`, the
-// default), or spelling, inconsistent-spelling and inconsistent-hyphenation (`--suite words`). Faults of every kind are injected
+// `npm run accuracy`: how well the rules find what they exist to find, on real books (the Brown
+// corpus, Moby-Dick, the King James Bible, and twelve books from Project Gutenberg):
+// inconsistent-name and acronym-expansion (`--suite names`, the default), or the word rules
+// (`--suite words`): spelling, inconsistent-spelling, inconsistent-hyphenation,
+// inconsistent-capitalisation, punctuation-style and number-style. Faults of every kind are injected
 // with a fixed seed and written to a truth file; `galley check` runs on the untouched book and
 // on the injected one. Prints recall per kind, flags on controls, and every finding on the
 // untouched text (each one a false flag or a real variant of the source, to be read by hand).
 // Options: --suite names|words, --seed N (default 12), --per-kind N (default 20; names only),
-// --corpus brown|moby-dick|kjv, --results <file> (default pipeline/bench/ACCURACY.md, or
+// --corpus brown|moby-dick|kjv|gutenberg, --results <file> (default pipeline/bench/ACCURACY.md, or
 // ACCURACY-WORDS.md for the word rules; --no-results to only print).
 import {spawn} from 'node:child_process'
 import {mkdir, readFile, rm, writeFile} from 'node:fs/promises'
@@ -13,12 +15,12 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parseArgs} from 'node:util'
 import {ruleIds} from '../checks/index.ts'
-import {brown, kjv, moby, type Corpus} from './accuracy/corpora.ts'
+import {brown, gutenberg, kjv, moby, type Corpus} from './accuracy/corpora.ts'
 import {acronymControls, acronymKinds, inject, nameKinds, type Injection, type RuleId} from './accuracy/inject.ts'
 import {scoreFixes, type FixScore} from './accuracy/fixes.ts'
 import {findingsOf, score, type Finding, type Scored} from './accuracy/score.ts'
 import {styleKinds} from './accuracy/style.ts'
-import {compoundKinds, dialectKinds, injectWords, slipKinds} from './accuracy/words.ts'
+import {capitalKinds, compoundKinds, dialectKinds, injectWords, slipKinds} from './accuracy/words.ts'
 import {cacheFolder, countWords} from './corpus.ts'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -30,6 +32,7 @@ const kindOrder: string[] = [
   ...slipKinds,
   ...dialectKinds,
   ...compoundKinds,
+  ...capitalKinds,
   ...styleKinds
 ]
 
@@ -49,12 +52,12 @@ if (!Number.isInteger(seed) || !(perKind >= 1)) throw new Error('--seed and --pe
 if (values.suite !== 'names' && values.suite !== 'words') throw new Error('--suite takes names or words')
 const words = values.suite === 'words'
 const measured: RuleId[] = words
-  ? ['spelling', 'inconsistent-spelling', 'inconsistent-hyphenation', 'punctuation-style', 'number-style']
+  ? ['spelling', 'inconsistent-spelling', 'inconsistent-hyphenation', 'inconsistent-capitalisation', 'punctuation-style', 'number-style']
   : ['inconsistent-name', 'acronym-expansion']
 const resultsFile = values['no-results'] ? undefined : (values.results ?? path.join(here, words ? 'ACCURACY-WORDS.md' : 'ACCURACY.md'))
 const log = (line: string) => process.stderr.write(`accuracy: ${line}\n`)
 
-const corpora: Array<() => Corpus | Promise<Corpus>> = [brown, moby, kjv]
+const corpora: Array<() => Corpus | Promise<Corpus>> = [brown, moby, kjv, gutenberg]
 const wanted = values.corpus
 const sections: string[] = []
 for (const load of corpora) {

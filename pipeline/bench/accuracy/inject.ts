@@ -13,6 +13,7 @@ export type RuleId =
   | 'spelling'
   | 'inconsistent-spelling'
   | 'inconsistent-hyphenation'
+  | 'inconsistent-capitalisation'
   | 'punctuation-style'
   | 'number-style'
 

@@ -1,12 +1,13 @@
 // Faults for the house-style rules, injected into a real book beside the word faults: in every
-// chapter, where the chapter has one, a curly quote made straight, a dash closed up (or spaced, in
-// a book that closes its dashes), a serial comma dropped from a list of four, a small number in
-// figures, a year range with a hyphen, and a thousands comma dropped. Each is found by its own
-// pattern here, not by the rules' collectors, and each goes against the book's own majority.
+// chapter, where the chapter has one, a curly quote made straight (or, in a book of straight
+// quotes, an opening quote made curly), a dash closed up (or spaced, in a book that closes its
+// dashes), a serial comma dropped from a list of four, a small number in figures, a year range
+// with a hyphen, and a thousands comma dropped. Each is found by its own pattern here, not by the
+// rules' collectors, and each goes against the book's own majority.
 import type {Corpus} from './corpora.ts'
 import type {Edit, Injection, Random} from './inject.ts'
 
-export const styleKinds = ['straight-quote', 'dash', 'serial-comma', 'figures', 'range', 'thousands'] as const
+export const styleKinds = ['straight-quote', 'curly-quote', 'dash', 'serial-comma', 'figures', 'range', 'thousands'] as const
 
 const smallWords = ['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine']
 
@@ -20,10 +21,17 @@ interface Kind {
 /** What the whole book does, so that every fault goes against its majority. */
 interface Book {
   spacedDashes: boolean
+  curlyQuotes: boolean
 }
 
 const kinds: Kind[] = [
-  {id: 'straight-quote', rule: 'punctuation-style', find: (line) => matches(line, /“/g, () => '"')},
+  {id: 'straight-quote', rule: 'punctuation-style', find: (line, book) => (book.curlyQuotes ? matches(line, /“/g, () => '"') : [])},
+  {
+    id: 'curly-quote',
+    rule: 'punctuation-style',
+    // An opening quote: at the line's start or after a space, before a letter.
+    find: (line, book) => (book.curlyQuotes ? [] : matches(line, /(?<=^| )"(?=\p{L})/gu, () => '“'))
+  },
   {
     id: 'dash',
     rule: 'punctuation-style',
@@ -55,7 +63,10 @@ function matches(line: string, pattern: RegExp, make: (text: string) => string) 
 /** One fault of each kind per chapter, each on a paragraph line that no other fault is on. */
 export function injectStyle(corpus: Corpus, random: Random, takenLines: Set<string>): Edit[] {
   const text = corpus.chapters.map((chapter) => chapter.markdown).join('\n')
-  const book: Book = {spacedDashes: (text.match(/ — /g)?.length ?? 0) >= (text.match(/\p{L}—\p{L}/gu)?.length ?? 0)}
+  const book: Book = {
+    spacedDashes: (text.match(/ — /g)?.length ?? 0) >= (text.match(/\p{L}—\p{L}/gu)?.length ?? 0),
+    curlyQuotes: (text.match(/[“”]/g)?.length ?? 0) >= (text.match(/"/g)?.length ?? 0)
+  }
   const edits: Edit[] = []
   corpus.chapters.forEach(({markdown}, chapter) => {
     const body = markdown.startsWith('---\n') ? markdown.indexOf('\n---\n', 4) + 5 : 0
