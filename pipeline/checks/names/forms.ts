@@ -36,9 +36,17 @@ export interface Form {
  * Olsen` though `Margaret` only ever opens sentences.
  */
 export function collectForms(chapters: Names[], lexicon: Lexicon, titles: TitleTrie): Map<string, Form> {
+  // Answered once per distinct word: sentences open with the same few words again and again.
+  const proven = new Map<string, boolean>()
   const provenName = (text: string) => {
-    const mid = lexicon.capitalisedMid.get(text) ?? 0
-    return (mid > 0 && mid >= (lexicon.lowerCase.get(text.toLowerCase()) ?? 0)) || !isEnglishWord(text.toLowerCase())
+    let answer = proven.get(text)
+    if (answer === undefined) {
+      const mid = lexicon.capitalisedMid.get(text) ?? 0
+      const lower = text.toLowerCase()
+      answer = (mid > 0 && mid >= (lexicon.lowerCase.get(lower) ?? 0)) || !isEnglishWord(lower)
+      proven.set(text, answer)
+    }
+    return answer
   }
 
   const forms = new Map<string, Form>()
@@ -71,7 +79,8 @@ function addUse(forms: Map<string, Form>, name: Placed[], chapter: number) {
   // it were an abbreviation; at the end of a name it is the sentence's, not the name's, unless
   // no sentence ends there (`Lond. as I heare`).
   const last = words.length - 1
-  if (/^\p{L}{2,}\.$/u.test(words[last]!) && !name[last]!.abbreviation) {
+  // The regular expression only for a word ending in a full stop: few do, and every name comes here.
+  if (words[last]!.endsWith('.') && /^\p{L}{2,}\.$/u.test(words[last]!) && !name[last]!.abbreviation) {
     words[last] = words[last]!.slice(0, -1)
     tokens[last]!.end -= 1
   }

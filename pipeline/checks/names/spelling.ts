@@ -177,40 +177,75 @@ export function similarPairs(words: string[], among: string[], isWord: IsWord, f
   }
   // A few words (a block of full names) are compared pair by pair: indexes cost more than they save.
   if (words.length * among.length <= 64) {
-    for (const word of words) for (const other of among) add(word, other)
+    // Within one list each pair would be met twice, the second time only to repeat the answer.
+    words.forEach((word, index) => {
+      for (const other of words === among ? among.slice(index + 1) : among) add(word, other)
+    })
     return [...pairs.values()]
   }
   const present = new Set(among)
-  const neighbours = new Map<string, string[]>()
+  // One index per kind of key, so no key string is built per word. A word of `among` keeps the
+  // lists its deletions went into: its lookups are those lists, without the strings again.
+  const byFold = new Map<string, string[]>()
+  const bySound = new Map<string, string[]>()
+  const byDeletion = new Map<string, string[]>()
+  const deletionLists = new Map<string, string[][]>()
   const push = (index: Map<string, string[]>, key: string, word: string) => {
-    const list = index.get(key)
+    let list = index.get(key)
     if (list) list.push(word)
-    else index.set(key, [word])
+    else index.set(key, (list = [word]))
+    return list
   }
   // Long words may differ in two letters: they are compared within a block of their first two.
   const long = new Map<string, string[]>()
+  const letters = new Map<string, number>()
   for (const word of among) {
-    push(neighbours, `f${fold(word)}`, word)
+    push(byFold, fold(word), word)
     if (word.length < 5) continue
-    push(neighbours, `s${sounds(word)}`, word)
-    for (const variant of deletions(word)) push(neighbours, `d${variant}`, word)
-    if (word.length >= 8) push(long, fold(word).slice(0, 2), word)
+    push(bySound, sounds(word), word)
+    deletionLists.set(
+      word,
+      deletions(word).map((variant) => push(byDeletion, variant, word))
+    )
+    if (word.length >= 8) {
+      push(long, fold(word).slice(0, 2), word)
+      letters.set(word, letterMask(word))
+    }
   }
   for (const word of words) {
-    for (const other of neighbours.get(`f${fold(word)}`) ?? []) add(word, other)
+    for (const other of byFold.get(fold(word)) ?? []) add(word, other)
     for (let length = Math.max(3, word.length - 2); length < word.length; length++) {
       const prefix = word.slice(0, length)
       if (present.has(prefix)) add(word, prefix)
     }
     if (word.length < 5) continue
-    for (const other of neighbours.get(`s${sounds(word)}`) ?? []) add(word, other)
-    for (const variant of deletions(word)) for (const other of neighbours.get(`d${variant}`) ?? []) add(word, other)
+    for (const other of bySound.get(sounds(word)) ?? []) add(word, other)
+    const lists = deletionLists.get(word) ?? deletions(word).map((variant) => byDeletion.get(variant) ?? [])
+    for (const list of lists) for (const other of list) add(word, other)
     if (word.length < 8) continue
+    const mask = letters.get(word) ?? letterMask(word)
     for (const other of long.get(fold(word).slice(0, 2)) ?? []) {
-      if (Math.abs(other.length - word.length) <= 2 && distance(word, other) <= 2) add(word, other)
+      if (Math.abs(other.length - word.length) <= 2 && bits(mask ^ letters.get(other)!) <= 4 && distance(word, other) <= 2) add(word, other)
     }
   }
   return [...pairs.values()]
+}
+
+/**
+ * The letters a word has, as bits (`1 << code % 32`): an edit changes at most two bits, so two
+ * words within two edits differ in at most four, which rules most pairs out before `distance`.
+ */
+function letterMask(word: string): number {
+  let mask = 0
+  for (let index = 0; index < word.length; index++) mask |= 1 << (word.charCodeAt(index) & 31)
+  return mask
+}
+
+/** How many bits are set. */
+function bits(mask: number): number {
+  let count = 0
+  for (let rest = mask; rest !== 0; rest &= rest - 1) count++
+  return count
 }
 
 /** The word with each one letter left out: two words one edit apart share one of these (SymSpell). */

@@ -185,7 +185,7 @@ function titleWords(text: string): string[] {
  * Reza Ishtiani`), so `Armed Forces General Staff` keeps its `General`.
  */
 export function stripTitles<T extends {text: string}>(run: T[], titles: TitleTrie): T[] {
-  const words = run.map((token) => token.text.toLowerCase().replace(/\.$/, ''))
+  const words = run.map((token) => runWord(token.text))
   let start = 0
   for (let index = 0; index < words.length; index++) {
     const end = titleEnd(words, index, titles)
@@ -202,6 +202,13 @@ export function stripTitles<T extends {text: string}>(run: T[], titles: TitleTri
   while (start < end && particles.has(run[start]!.text)) start++
   while (end > start && particles.has(run[end - 1]!.text)) end--
   return run.slice(start, end)
+}
+
+/** A word of a run as titles are written: lower case, without an abbreviation's full stop. */
+function runWord(text: string): string {
+  // Every word of every name of a book comes here: a test of the last letter, not a regular expression.
+  const word = text.toLowerCase()
+  return word.endsWith('.') ? word.slice(0, -1) : word
 }
 
 /** Where the longest title starting at `index` ends, or -1. */

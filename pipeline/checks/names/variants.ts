@@ -130,17 +130,24 @@ export function hyphenVariants(forms: Map<string, Form>, accepted: Set<string>):
   for (const form of forms.values()) for (const word of form.words) if (hyphens.test(word)) hyphenated.add(word)
   // Only the spellings some hyphenated word could take are gathered: most words take none.
   const wanted = new Set<string>()
+  // The first words of the wanted pairs: a pair's key is built only for a word that starts one.
+  const pairStarts = new Set<string>()
   for (const word of hyphenated) {
     const parts = word.split(hyphens)
     wanted.add(`pair ${parts.join(' ')}`).add(`closed ${parts.join('').toLowerCase()}`)
+    pairStarts.add(parts[0]!)
   }
+  // A word's own keys (`word`, `closed`) are worked out once per distinct word, not per form.
+  const ownKeys = new Map<string, string[]>()
   for (const form of forms.values()) {
     form.words.forEach((word, index) => {
-      const closed = `closed ${word.toLowerCase()}`
-      const pair = `pair ${word} ${form.words[index + 1]}`
-      const keys = [hyphenated.has(word) ? `word ${word}` : '', wanted.has(closed) ? closed : '', wanted.has(pair) ? pair : ''].filter(
-        Boolean
-      )
+      let keys = ownKeys.get(word)
+      if (!keys) {
+        const closed = `closed ${word.toLowerCase()}`
+        ownKeys.set(word, (keys = [hyphenated.has(word) ? `word ${word}` : '', wanted.has(closed) ? closed : ''].filter(Boolean)))
+      }
+      const pair = pairStarts.has(word) ? `pair ${word} ${form.words[index + 1]}` : ''
+      if (wanted.has(pair)) keys = [...keys, pair]
       for (const key of keys) {
         for (const use of form.uses) {
           const place = use.tokens[index]!

@@ -157,9 +157,11 @@ function sentenceTokens(sentence: Sentence, heading: boolean, lexicon: Lexicon, 
  */
 function elided(word: Word, next: Sentence['children'][number] | undefined): boolean {
   const parts = word.children
-  const closed = isApostrophe(parts.at(-1)) || isApostrophe(next as Word['children'][number])
-  const text = toString(isApostrophe(parts.at(-1)) ? parts.slice(0, -1) : parts)
-  return closed && text.endsWith('in') && isEnglishWord(`${text.toLowerCase()}g`)
+  const apostrophe = isApostrophe(parts.at(-1))
+  // Asked of every word of the book: the word's text is read only when an apostrophe follows.
+  if (!apostrophe && !isApostrophe(next as Word['children'][number])) return false
+  const text = toString(apostrophe ? parts.slice(0, -1) : parts)
+  return text.endsWith('in') && isEnglishWord(`${text.toLowerCase()}g`)
 }
 
 /**
