@@ -66,7 +66,7 @@ export async function finishPdf(printed: {pdf: Uint8Array; doc?: PDFDocument}, f
   retitleOutline(doc, headings)
   repairToUnicode(doc)
   const withoutHead = new Set(openers)
-  await editPageContents(doc, (content, page, index) => {
+  editPageContents(doc, (content, page, index) => {
     const {y, height} = page.getMediaBox()
     return tagMargins(withoutSoftHyphens(content), {middle: y + height / 2, dropHeader: withoutHead.has(index + 1)})
   })
